@@ -1,0 +1,1 @@
+"""One module per rule.  The registry imports every module here; see ``checks/base.py``."""

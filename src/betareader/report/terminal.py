@@ -1,0 +1,70 @@
+"""Human output for ``check``, in the style of ruff and rustc.
+
+```
+story.txt:12:5: tense-shift [warning] Narration is in the past tense; 'walks' slips into the present.
+   |
+12 | She walks to the window.
+   |     ^^^^^ walked
+```
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import click
+
+from ..checks.base import Issue
+
+SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+CONTEXT_WIDTH = 100
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def render_issue(text: str, source: str, issue: Issue) -> str:
+    colour = SEVERITY_COLOUR.get(issue.severity, "white")
+    head = (
+        f"{click.style(f'{source}:{issue.line}:{issue.column}:', bold=True)} "
+        f"{click.style(issue.rule, fg=colour, bold=True)} [{issue.severity}] {issue.message}"
+    )
+    ls, le = _line_bounds(text, issue.start)
+    line = text[ls:le].rstrip("\r")
+    a, b = issue.start - ls, min(issue.end, le) - ls
+    # Long lines (one-paragraph-per-line files): show a window around the span.
+    lo = max(0, a - CONTEXT_WIDTH // 2)
+    hi = min(len(line), max(b, a + 1) + CONTEXT_WIDTH // 2)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + line[lo:hi].replace("\t", " ") + suffix
+    caret_at = len(prefix) + a - lo
+    carets = "^" * max(1, b - a)
+    gutter = str(issue.line)
+    pad = " " * len(gutter)
+    fix = f" {issue.suggestions[0]}" if issue.suggestions else ""
+    underline = " " * caret_at + click.style(carets + fix, fg=colour, bold=True)
+    return "\n".join([
+        head,
+        f"{pad} {click.style('|', fg='blue')}",
+        f"{click.style(gutter, fg='blue')} {click.style('|', fg='blue')} {shown}",
+        f"{pad} {click.style('|', fg='blue')} {underline}",
+    ])
+
+
+def render_summary(issues: Iterable[Issue], files: int = 1) -> str:
+    issues = list(issues)
+    if not issues:
+        return click.style("No issues found.", fg="green", bold=True)
+    sev = Counter(i.severity for i in issues)
+    cat = Counter(i.category for i in issues)
+    parts = ", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 and s != 'info' else ''}"
+                      for s in ("error", "warning", "info") if sev[s])
+    where = f" in {files} files" if files > 1 else ""
+    by_cat = "  ".join(f"{c} {n}" for c, n in cat.most_common())
+    return (click.style(f"Found {len(issues)} issue{'s' if len(issues) != 1 else ''}{where} ({parts}).", bold=True)
+            + "\n" + f"By category: {by_cat}")
