@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .api import check, check_path  # noqa: E402
+from .api import analyze, analyze_path, check, check_path  # noqa: E402
 
-__all__ = ["check", "check_path", "__version__"]
+__all__ = ["analyze", "analyze_path", "check", "check_path", "__version__"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checks.base import Issue
 from .checks.engine import run_checks
@@ -18,6 +18,9 @@ from .config import Config, find_config, load_config
 from .document import build_story
 from .document.model import Story
 from .readers.base import Source
+
+if TYPE_CHECKING:
+    from .analysis.insight import Analysis
 
 CONTRACT_VERSION = 1
 
@@ -37,6 +40,24 @@ class CheckResult:
             "source": self.source.name,
             "issues": [i.to_dict() for i in self.issues],
         }
+
+
+@dataclass
+class AnalysisResult:
+    """Everything ``analyze`` found in one story."""
+
+    source: Source
+    analysis: "Analysis"
+
+    @property
+    def story(self) -> Story:
+        return self.analysis.story
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``analyze`` JSON document."""
+        from .analysis.insight import to_dict
+
+        return to_dict(self.analysis, self.source.name, self.source.metadata)
 
 
 def read(path: str | Path) -> Source:
@@ -77,3 +98,17 @@ def check_path(path: str | Path, config: Config | None = None) -> CheckResult:
     """Read and check a story file; the nearest betareader.toml applies unless ``config`` is given."""
     source = read(path)
     return check(source, config if config is not None else config_for(path))
+
+
+def analyze(text: str | Source, config: Config | None = None, name: str | None = None) -> AnalysisResult:
+    """Analyze a story given as text (or a :class:`Source`): characters, speakers, arc, pacing."""
+    from .analysis.insight import analyze_story
+
+    source = as_source(text, name)
+    return AnalysisResult(source, analyze_story(build_story(source), config or Config()))
+
+
+def analyze_path(path: str | Path, config: Config | None = None) -> AnalysisResult:
+    """Read and analyze a story file."""
+    source = read(path)
+    return analyze(source, config if config is not None else config_for(path))

@@ -77,6 +77,52 @@ def check(files, fmt, select, ignore, min_severity, config_path, no_config, colo
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="A readable summary, the contract's JSON (one document per file, one per line), or an HTML report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (with several files and --format html: a folder).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this betareader.toml instead of the nearest one.")
+@click.option("--no-config", is_flag=True, help="Ignore betareader.toml files.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+def analyze(files, fmt, output, config_path, no_config, color) -> None:
+    """Analyze story FILES: characters, who says what, narration, arc and pacing."""
+    from . import api
+
+    out_lines: list[str] = []
+    for path in files:
+        config = api.config_for(path, config_path, discover=not no_config)
+        result = api.analyze(api.read(path), config)
+        if fmt == "json":
+            out_lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif fmt == "html":
+            from .report.html import render_html
+
+            page = render_html(result)
+            if output is None:
+                out_lines.append(page)
+            else:
+                target = Path(output)
+                if len(files) > 1:
+                    target.mkdir(parents=True, exist_ok=True)
+                    target = target / (Path(result.source.name).stem + ".html")
+                target.write_text(page, encoding="utf-8")
+                click.echo(f"wrote {target}", err=True)
+        else:
+            from .report.summary import render_analysis
+
+            out_lines.append(render_analysis(result))
+    if not out_lines:
+        return
+    blob = "\n".join(out_lines) + "\n"
+    if output and fmt != "html":
+        Path(output).write_text(blob, encoding="utf-8")
+    else:
+        click.echo(blob, nl=False, color=color)
+
+
+@cli.command()
 @click.argument("rule", required=False)
 def rules(rule: str | None) -> None:
     """List the rules, or print one rule's documentation and examples."""

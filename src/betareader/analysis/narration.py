@@ -75,13 +75,12 @@ class Narration:
         return self.tense if t in ("unknown", "mixed") else t
 
     def to_dict(self) -> dict:
+        c = self.counts
         return {
             "tense": self.tense,
             "person": self.person,
-            "scenes": [
-                {"scene": i, "tense": self.scene_tense[i], "person": self.scene_person[i]}
-                for i in sorted(self.scene_tense)
-            ],
+            "evidence": {"past_verbs": c.past, "present_verbs": c.present, "first_person": c.first,
+                         "second_person": c.second, "third_person": c.third},
         }
 
 
