@@ -59,7 +59,7 @@ Every name (the ``name`` and each alias) of a predicted or gold character is nor
    (``Mr.`` == ``Mr``).
 3. Leading articles, possessives and endearments are dropped while a token remains:
    ``the``, ``a``, ``an``, ``my``, ``our``, ``his``, ``her``, ``their``, ``your``, ``dear``,
-   ``dearest``, ``late`` (``My Dear Miss Eliza`` -> ``miss eliza``).
+   ``dearest`` (``My Dear Miss Eliza`` -> ``miss eliza``).
 4. Leading titles are split off and canonicalised (``Mister``/``Mr`` -> ``mr``, ``Missus``/
    ``Mrs`` -> ``mrs``, ``Doctor``/``Dr`` -> ``dr``, ``Capt`` -> ``captain`` ...; see ``TITLES``),
    but only while a non-particle token follows, so ``The King`` and ``King of Hearts`` keep
@@ -70,36 +70,49 @@ Every name (the ``name`` and each alias) of a predicted or gold character is nor
 Titles: two names are *title-compatible* if either has no title, or some title of one is
 equivalent to some title of the other (equal after canonicalisation, or one of the pairs
 ms~miss, ms~mrs, madam~miss, madam~mrs).  So ``Mr.`` never matches ``Mrs.`` or ``Miss``, nor
-``Dr.`` ``Mr.``.  An untitled name *inherits* the civil title (mr, mrs, miss, ms, ...) of its own
-character when all of that character's titled names use one single civil title: gold
-``Bennet`` (an alias of Mrs. Bennet) therefore behaves as ``Mrs. Bennet``, and predicted
-``Darcy`` in a character named ``Mr. Darcy`` as ``Mr. Darcy``.  Inherited titles only ever block
-a match, they never make a name exact.
+``Dr.`` ``Mr.``.  Civil titles inside a name count too (``the late Mr. Darcy`` is an ``mr``).
+An untitled name *inherits* the civil title (mr, mrs, miss, ms, lady ...) of its own character
+when all of that character's titled names use one single civil title: gold ``Bennet`` (an alias
+of Mrs. Bennet) therefore behaves as ``Mrs. Bennet``, and predicted ``Darcy`` in a character
+named ``Mr. Darcy`` as ``Mr. Darcy``.  Inherited titles only ever block a match, they never make
+a name exact.
 
 Level of a predicted name ``p`` against a gold name ``g`` (0 if not title-compatible):
 
-* 4 *exact*: same core and same own titles (``Miss Bennet`` == ``Miss Bennet``);
-* 3 *same core*, titles compatible (``Darcy`` ~ ``Mr. Darcy``; ``Ms. Bingley`` ~ ``Miss Bingley``);
-* 2 *given-name part*: the shorter core is a prefix of the longer (``Elizabeth`` ~
-  ``Elizabeth Bennet``, ``Mr. Thaddeus`` ~ ``Thaddeus Sholto``), or both have >= 2 tokens with the
+* 4 *exact*: same core and same own titles (``Miss Bennet`` == ``Miss Bennet``, ``Lizzy`` ==
+  ``Lizzy``);
+* 3 *same core*, titles compatible (``Mr. Darcy`` ~ ``Darcy``; ``Ms. Bingley`` ~ ``Miss Bingley``);
+* 2 *given-name part*: the shorter core is a prefix of the longer (``Elizabeth Bennet`` ~
+  ``Elizabeth``, ``Mr. Thaddeus`` ~ ``Thaddeus Sholto``), or both have >= 2 tokens with the
   same first and last token (a middle name left out);
-* 1 *surname part*: the shorter core is a suffix of the longer (``Holmes`` ~ ``Sherlock Holmes``,
-  ``Itachi`` ~ ``Uchiha Itachi``).
+* 1 *surname part*: the shorter core is a suffix of the longer (``Sherlock Holmes`` ~ ``Holmes``,
+  ``Uchiha Itachi`` ~ ``Itachi``).
+* A *bare* predicted name (one untitled token) that is not exactly a gold name scores 1 against
+  every gold name containing that token (``Darcy`` ~ ``Mr. Darcy``, ``Lucas`` ~ ``Miss Lucas``
+  and ~ ``Maria Lucas``): nobody can tell a given name from a surname, so such a name only
+  counts when a single gold character carries the token.
 
 Partial levels (2, 1) need the shorter core to contain a non-particle token (``de``, ``of``,
 ``van`` ... never match alone).  The level of ``p`` against a gold *character* is its best level
 over that character's names.  A predicted name *refers unambiguously* to the gold character
 with the strictly highest level; if several gold characters share the highest level, the name is
-*ambiguous* (a bare ``Bennet`` when only ``Mr. Bennet`` and ``Mrs. Bennet`` exist; ``Lucas``
-among four Lucases) and only contributes a share ``level / k`` to each of the ``k`` tied
-characters.
+*ambiguous* (a bare ``Bennet`` when ``Mr. Bennet`` and ``Mrs. Bennet`` exist and neither has the
+alias ``Bennet``; ``Lucas`` among four Lucases) and only contributes a share ``level / k`` to each
+of the ``k`` tied characters.
 
 A pair (predicted character P, gold character G) scores
 ``(sum of levels of P's names referring unambiguously to G, sum of ambiguous shares for G,
-whether P's own "name" refers unambiguously to G, P's mentions)``.  It is *eligible* if the first
-component is positive, or if P has no unambiguous name at all and G's ambiguous share is strictly
-the largest among gold characters (the whole alias set decides).  A bare surname shared by several
-people therefore matches nobody.  Eligible pairs are assigned greedily, best score first (ties by
+whether P's own "name" refers unambiguously to G, P's mentions)``.  It is *eligible* if
+
+* the first component is positive; or
+* one of P's names is *exactly* (level 4) a name of G and of other gold characters too: the gold
+  itself has two characters of that name (``Dr. Spencer``/``Doctor Spencer``; LitBank's
+  ``Jane`` beside ``Dear Judy`` alias ``Jane``), so either may be taken; or
+* P has no unambiguous name at all and G's ambiguous share is strictly the largest among gold
+  characters (the whole alias set decides).
+
+A bare surname shared by several people (and not itself a gold name) therefore matches nobody.
+Eligible pairs are assigned greedily, best score first (ties by
 input order), one-to-one.  Consequences: ``Lizzy`` matches Elizabeth when her aliases include
 it; ``Miss Bennet`` matches Jane (who has that alias) and not every Bennet; a character split in
 two by the system yields one matched and one unmatched predicted character.
@@ -132,7 +145,7 @@ QUOTE_TYPES = ("explicit", "anaphoric", "implicit")
 CORPORA = ("pdnc", "litbank")
 
 _LEADING_DROP = frozenset(
-    {"the", "a", "an", "my", "our", "his", "her", "their", "your", "dear", "dearest", "late"})
+    {"the", "a", "an", "my", "our", "his", "her", "their", "your", "dear", "dearest"})
 PARTICLES = frozenset(
     {"of", "the", "de", "da", "di", "du", "del", "della", "der", "den", "des", "la", "le", "van",
      "von", "y", "and", "in", "on", "at", "bin", "ibn", "al", "el"})
@@ -189,6 +202,17 @@ class NameForm:
     def __str__(self) -> str:  # for debugging output
         return " ".join(sorted(self.titles) + list(self.core))
 
+    @property
+    def all_titles(self) -> frozenset[str]:
+        """Leading titles plus civil titles inside the core (``the late Mr. Darcy``)."""
+        inner = {TITLES[t] for t in self.core if TITLES.get(t) in CIVIL_TITLES}
+        return self.titles | inner if inner else self.titles
+
+    @property
+    def bare(self) -> bool:
+        """A single untitled token: a given name or a surname, nobody can tell."""
+        return not self.titles and len(self.core) == 1
+
 
 def normalize_name(name: str) -> NameForm | None:
     """Normalise one character name (rules 1-4 of the module docstring); None if empty."""
@@ -224,10 +248,14 @@ def name_level(p: NameForm, g: NameForm, p_inherited: frozenset[str] = frozenset
 
     ``*_inherited`` are the civil titles an untitled name inherits from its character.
     """
-    if not _titles_compatible(p.titles or p_inherited, g.titles or g_inherited):
+    if not _titles_compatible(p.all_titles or p_inherited, g.all_titles or g_inherited):
         return 0
     if p.core == g.core:
-        return 4 if p.titles == g.titles else 3
+        if p.titles == g.titles:
+            return 4
+        return 1 if p.bare else 3
+    if p.bare:  # a bare token that is not exactly a gold name is weak evidence whatever it is
+        return 1 if (p.core[0] not in PARTICLES and p.core[0] in g.core) else 0
     short, long_ = (p.core, g.core) if len(p.core) < len(g.core) else (g.core, p.core)
     if len(short) == len(long_) or all(t in PARTICLES for t in short):
         return 0
@@ -278,7 +306,7 @@ def _character_names(char: Mapping[str, Any], *, predicted: bool) -> _CharNames:
         nf = NameForm(frozenset(), NARRATOR_FORM_CORE)
         if nf not in forms:
             forms.append(nf)
-    civil = {t for f in forms for t in f.titles if t in CIVIL_TITLES}
+    civil = {t for f in forms for t in f.all_titles if t in CIVIL_TITLES}
     inherited = frozenset(civil) if len(civil) == 1 else frozenset()
     return _CharNames(forms, primary, inherited)
 
@@ -304,6 +332,7 @@ def match_characters(pred_chars: Sequence[Mapping[str, Any]],
         unamb: dict[int, float] = {}
         amb: dict[int, float] = {}
         primary_hits: set[int] = set()
+        exact_ties: set[int] = set()
         for form in pn.forms:
             best, winners = 0, []
             for gi, (_, gn) in enumerate(gold):
@@ -329,9 +358,11 @@ def match_characters(pred_chars: Sequence[Mapping[str, Any]],
             else:
                 for gi in winners:
                     amb[gi] = amb.get(gi, 0.0) + best / len(winners)
+                if best == 4:  # the gold has several characters of exactly this name
+                    exact_ties.update(winners)
         mentions = _mentions(pc)
         mention_key = mentions if mentions is not None else 0
-        eligible = set(unamb)
+        eligible = set(unamb) | exact_ties
         if not unamb and amb:
             top = max(amb.values())
             tops = [gi for gi, v in amb.items() if v == top]
@@ -456,18 +487,18 @@ class StoryScore:
 
 
 class _Coverage:
-    """Prefix sums over the text for fast 'how many content characters of [s, e) are covered'."""
+    """Prefix sums over the text: how many content characters a span has, or shares with others."""
 
     def __init__(self, text: str):
         self.n = len(text)
-        content = [0 if (ch.isspace() or ch in QUOTE_MARKS) else 1 for ch in text]
-        nonspace = [0 if ch.isspace() else 1 for ch in text]
-        self.content = content
-        self._content_ps = [0, *accumulate(content)]
-        self._nonspace = nonspace
-        self._nonspace_ps = [0, *accumulate(nonspace)]
+        self._ps = {
+            "content": [0, *accumulate(0 if (ch.isspace() or ch in QUOTE_MARKS) else 1
+                                       for ch in text)],
+            "nonspace": [0, *accumulate(0 if ch.isspace() else 1 for ch in text)],
+        }
 
     def clip(self, start: Any, end: Any) -> tuple[int, int] | None:
+        """``[start, end)`` clipped to the text; None if empty or not integers."""
         try:
             s, e = int(start), int(end)
         except (TypeError, ValueError):
@@ -475,42 +506,57 @@ class _Coverage:
         s, e = max(0, s), min(self.n, e)
         return (s, e) if s < e else None
 
+    def count(self, kind: str, s: int, e: int) -> int:
+        """Characters of class ``kind`` (content, nonspace, all) in ``[s, e)``."""
+        if kind == "all":
+            return max(0, e - s)
+        ps = self._ps[kind]
+        return ps[e] - ps[s] if s < e else 0
+
     def weights(self, s: int, e: int) -> tuple[str, int]:
         """Which character class measures span [s, e) and how many such characters it has."""
-        c = self._content_ps[e] - self._content_ps[s]
-        if c:
-            return "content", c
-        ns = self._nonspace_ps[e] - self._nonspace_ps[s]
-        if ns:
-            return "nonspace", ns
+        for kind in ("content", "nonspace"):
+            c = self.count(kind, s, e)
+            if c:
+                return kind, c
         return "all", e - s
-
-    def union_prefix(self, spans: Iterable[tuple[int, int]]) -> dict[str, list[int]]:
-        """Prefix sums of each character class restricted to the union of ``spans``."""
-        diff = [0] * (self.n + 1)
-        for s, e in spans:
-            diff[s] += 1
-            diff[e] -= 1
-        inside = [1 if d > 0 else 0 for d in accumulate(diff[:-1])]
-        return {
-            "content": [0, *accumulate(a & b for a, b in zip(inside, self.content))],
-            "nonspace": [0, *accumulate(a & b for a, b in zip(inside, self._nonspace))],
-            "all": [0, *accumulate(inside)],
-        }
 
     def overlap(self, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
         """(content-character overlap, raw overlap) of two spans."""
         s, e = max(a[0], b[0]), min(a[1], b[1])
         if s >= e:
             return 0, 0
-        return self._content_ps[e] - self._content_ps[s], e - s
+        return self.count("content", s, e), e - s
 
 
-def _covered_enough(cov: _Coverage, span: tuple[int, int], union: dict[str, list[int]]) -> bool:
+class _Union:
+    """The union of a set of spans, as sorted disjoint intervals."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.intervals = merged
+
+    def covered(self, cov: _Coverage, kind: str, s: int, e: int) -> int:
+        """Characters of class ``kind`` in ``[s, e)`` that lie inside the union."""
+        i = max(0, bisect_left(self.starts, s) - 1)
+        total = 0
+        while i < len(self.intervals) and self.intervals[i][0] < e:
+            a, b = self.intervals[i]
+            total += cov.count(kind, max(a, s), min(b, e))
+            i += 1
+        return total
+
+
+def _covered_enough(cov: _Coverage, span: tuple[int, int], union: _Union) -> bool:
+    """At least half of the span's characters (content, else non-space, else all) are in union."""
     kind, total = cov.weights(*span)
-    ps = union[kind]
-    inside = ps[span[1]] - ps[span[0]]
-    return 2 * inside >= total
+    return 2 * union.covered(cov, kind, *span) >= total
 
 
 # --------------------------------------------------------------------------------------------
@@ -544,13 +590,13 @@ def score_story(text: str, gold: Mapping[str, Any], pred: Mapping[str, Any] | No
     by_type: dict[str, Counts] = {}
 
     # quote precision
-    gold_union = cov.union_prefix(sp for sp, _ in gold_quotes)
+    gold_union = _Union(sp for sp, _ in gold_quotes)
     counts.pred_quotes = len(pred_quotes)
     counts.pred_quotes_correct = sum(
         1 for sp, _ in valid_pred if _covered_enough(cov, sp, gold_union))
 
     # quote recall and speakers
-    pred_union = cov.union_prefix(sp for sp, _ in valid_pred)
+    pred_union = _Union(sp for sp, _ in valid_pred)
     starts = [sp[0] for sp, _ in valid_pred]
     max_len = max((sp[1] - sp[0] for sp, _ in valid_pred), default=0)
     errors: list[dict[str, Any]] = []
@@ -611,8 +657,9 @@ def score_story(text: str, gold: Mapping[str, Any], pred: Mapping[str, Any] | No
     return StoryScore(name=name, corpus=corpus, counts=counts, by_type=by_type, details=details)
 
 
-def _best_overlap(cov: _Coverage, span: tuple[int, int], preds: Sequence[tuple[tuple[int, int], Any]],
-                  starts: Sequence[int], max_len: int) -> Mapping[str, Any] | None:
+def _best_overlap(cov: _Coverage, span: tuple[int, int],
+                  preds: Sequence[tuple[tuple[int, int], Any]], starts: Sequence[int],
+                  max_len: int) -> Mapping[str, Any] | None:
     """The predicted quote overlapping ``span`` most (content chars, then raw chars, then first)."""
     hi = bisect_left(starts, span[1])
     best_key, best_q = (0, 0), None

@@ -112,3 +112,14 @@ def analyze_path(path: str | Path, config: Config | None = None) -> AnalysisResu
     """Read and analyze a story file."""
     source = read(path)
     return analyze(source, config if config is not None else config_for(path))
+
+
+def review(text: str | Source, config: Config | None = None, name: str | None = None) -> tuple[CheckResult, AnalysisResult]:
+    """Check and analyze one story with a single parse (what corpus mode runs per work)."""
+    from .analysis.insight import analyze_story
+
+    config = config or Config()
+    source = as_source(text, name)
+    story = build_story(source)
+    analysis = analyze_story(story, config)  # parses with NER: the checks reuse that parse
+    return CheckResult(source, story, run_checks(story, config)), AnalysisResult(source, analysis)

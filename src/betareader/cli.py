@@ -161,6 +161,80 @@ def text(file: str) -> None:
     click.echo(api.read(file).text, nl=False)
 
 
+@cli.group()
+def corpus() -> None:
+    """Analyze a whole archive on Dask; results in Parquet, queries in DuckDB."""
+
+
+@corpus.command("run")
+@click.argument("source", type=click.Path(exists=False))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output folder for the tables.")
+@click.option("--workers", type=click.IntRange(1, 512), default=None, help="Local worker processes (default: one per core).")
+@click.option("--scheduler", default=None, help="Join an existing Dask cluster (tcp://HOST:PORT).")
+@click.option("--id-column", default="id", show_default=True, help="Id column of a JSONL/CSV/Parquet corpus.")
+@click.option("--text-column", default="text", show_default=True, help="Text column of a JSONL/CSV/Parquet corpus.")
+@click.option("--batch-works", type=click.IntRange(1, 10_000), default=16, show_default=True,
+              help="At most this many works per task.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="A betareader.toml applied to every work.")
+def corpus_run(source, out, workers, scheduler, id_column, text_column, batch_works, config_path) -> None:
+    """Check and analyze every work in SOURCE (a folder, or a .jsonl/.csv/.parquet file)."""
+    import tomllib
+
+    from .corpus.runner import rich_progress, run_corpus
+
+    config = None
+    if config_path:
+        from .config import load_config
+
+        load_config(Path(config_path))  # validate now, before any worker starts
+        config = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
+    bar, update = rich_progress()
+    if bar is not None:
+        bar.start()
+    try:
+        summary = run_corpus(Path(source), Path(out), workers=workers, scheduler=scheduler,
+                             batch_works=batch_works, id_column=id_column, text_column=text_column,
+                             config=config, progress=update)
+    finally:
+        if bar is not None:
+            bar.stop()
+    click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
+
+
+@corpus.command("summary")
+@click.argument("out", type=click.Path(file_okay=False))
+def corpus_summary(out) -> None:
+    """A readable overview of a corpus run's tables."""
+    from .corpus.query import summary
+
+    click.echo(summary(Path(out)))
+
+
+@corpus.command("query")
+@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("sql")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def corpus_query(out, sql, fmt) -> None:
+    """Run SQL over the tables (views: works, characters, quotes, issues, errors)."""
+    from .corpus.query import format_table, run_query
+
+    names, rows = run_query(Path(out), sql)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(names, row)), ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    else:
+        click.echo(format_table(names, rows))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every known error is one line on stderr and exit code 2."""
     try:
