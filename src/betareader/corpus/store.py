@@ -44,7 +44,7 @@ _WORKS_FIELDS = [
 ]
 for _c in CATEGORIES:
     _WORKS_FIELDS += [(f"issues_{_c}", pa.int64()), (f"issues_{_c}_per_1k", pa.float64())]
-_WORKS_FIELDS.append(("seconds", pa.float64()))
+_WORKS_FIELDS += [("seconds", pa.float64()), ("worker_peak_rss_mb", pa.float64())]
 
 SCHEMAS: dict[str, pa.Schema] = {
     "works": pa.schema(_WORKS_FIELDS),

@@ -8,6 +8,7 @@ A work that fails becomes an ``errors`` row; the batch goes on.
 from __future__ import annotations
 
 import json
+import resource
 import time
 import traceback
 from typing import Any
@@ -114,6 +115,7 @@ def _process(work: WorkInput, cfg: Config, out: dict[str, list[dict]], t0: float
         row[f"issues_{c}"] = counts[c]
         row[f"issues_{c}_per_1k"] = per_k(counts[c])
     row["seconds"] = time.perf_counter() - t0
+    row["worker_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["works"].append(row)
 
 
