@@ -49,12 +49,17 @@ class Issue:
     suggestions: list[str] = field(default_factory=list)
     line: int = 0
     column: int = 0
+    chapter: int = 0
+    """1-based chapter, for finding the issue in a docx/epub/html file."""
+    paragraph: int = 0
+    """1-based paragraph within the chapter (headings and breaks not counted)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule, "category": self.category, "severity": self.severity,
             "start": self.start, "end": self.end, "line": self.line, "column": self.column,
             "message": self.message, "suggestions": list(self.suggestions),
+            "chapter": self.chapter, "paragraph": self.paragraph,
         }
 
 

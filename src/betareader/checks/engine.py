@@ -58,15 +58,26 @@ def finalize(story: Story, issues: list[Issue], config: Config) -> list[Issue]:
         seen.add(key)
         out.append(issue)
     out.sort(key=lambda i: (i.start, i.end, i.rule))
-    locate(story.text, out)
+    locate(story, out)
     return out
 
 
-def locate(text: str, issues: list[Issue]) -> None:
-    """Fill 1-based ``line``/``column`` (code points) for each issue."""
+def locate(story: Story, issues: list[Issue]) -> None:
+    """Fill 1-based ``line``/``column`` (code points) and chapter/paragraph for each issue."""
+    text = story.text
     newlines = [i for i, c in enumerate(text) if c == "\n"]
+    in_chapter: dict[int, int] = {}
+    counters: dict[int, int] = {}
+    for p in story.paragraphs:
+        if p.kind in ("text", "note"):
+            counters[p.chapter] = counters.get(p.chapter, 0) + 1
+            in_chapter[p.index] = counters[p.chapter]
     for issue in issues:
         line = bisect.bisect_left(newlines, issue.start)
         line_start = newlines[line - 1] + 1 if line > 0 else 0
         issue.line = line + 1
         issue.column = issue.start - line_start + 1
+        par = story.paragraph_of(issue.start)
+        if par is not None:
+            issue.chapter = par.chapter + 1
+            issue.paragraph = in_chapter.get(par.index, 0)

@@ -27,11 +27,13 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-def render_issue(text: str, source: str, issue: Issue) -> str:
+def render_issue(text: str, source: str, issue: Issue, structured: bool = False) -> str:
+    """One issue with its line and carets; ``structured`` files (docx, epub ...) also get chapter/paragraph."""
     colour = SEVERITY_COLOUR.get(issue.severity, "white")
+    where = f" (chapter {issue.chapter}, paragraph {issue.paragraph})" if structured and issue.chapter else ""
     head = (
         f"{click.style(f'{source}:{issue.line}:{issue.column}:', bold=True)} "
-        f"{click.style(issue.rule, fg=colour, bold=True)} [{issue.severity}] {issue.message}"
+        f"{click.style(issue.rule, fg=colour, bold=True)} [{issue.severity}] {issue.message}{where}"
     )
     ls, le = _line_bounds(text, issue.start)
     line = text[ls:le].rstrip("\r")
