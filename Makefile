@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= samples/harbour-lights.txt
 
-.PHONY: install demo test bench clean
+.PHONY: install browser demo test bench clean
 
 install: $(VENV)/.installed
 
@@ -16,8 +16,13 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	$(BIN)/betareader check --exit-zero $(SAMPLE)
+	$(BIN)/betareader analyze $(SAMPLE)
+	mkdir -p out && $(BIN)/betareader analyze --format html -o out/report.html $(SAMPLE)
 
-test: install
+browser:
+	bash scripts/install-browser.sh
+
+test: install browser
 	$(BIN)/python -m pytest -q -n 2
 
 bench: install
