@@ -10,7 +10,7 @@ import re
 
 from ..readers.base import Source
 from .model import Chapter, Paragraph, Quote, Scene, Sentence, Span, Story, Token
-from .quotes import detect_style, find_quotes, starts_with_open_quote
+from .quotes import detect_style, find_dash_quotes, find_quotes, starts_with_open_quote, uses_dash_dialogue
 from .segment import inline_notes, is_break, is_heading, is_note, paragraph_spans
 
 __all__ = [
@@ -160,8 +160,11 @@ def _find_all_quotes(story: Story) -> None:
     prose = story.prose_paragraphs
     style = detect_style("".join(text[p.start:p.end] + "\n" for p in prose[:2000]))
     story.quote_style = style
+    dashes = uses_dash_dialogue(text, [(p.start, p.end) for p in prose])
     for n, p in enumerate(prose):
         p.quotes = find_quotes(text, p.start, p.end, style, p.index, story.stray_marks)
+        if dashes and not p.quotes:
+            p.quotes = find_dash_quotes(text, p.start, p.end, p.index)
         story.quotes.extend(p.quotes)
     # Speech that runs on into the next paragraph.
     for n, p in enumerate(prose):

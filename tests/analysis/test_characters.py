@@ -1,0 +1,151 @@
+"""The character roster: names, aliases, distinct people, pronouns, mentions, the narrator.
+
+The stories are original prose written for these tests.
+"""
+
+from __future__ import annotations
+
+from analysis_helpers import STORIES, gold_accuracy
+
+FAMILY = """Elizabeth Bennet had walked three miles before breakfast. When she reached the house, Mr. Bennet was reading by the window and Mrs. Bennet was scolding the cook.
+
+"Lizzy, your boots!" cried Mrs. Bennet. "You look half wild."
+
+"I feel entirely wild," said Elizabeth. She dropped her bonnet on the chair.
+
+Mr. Bennet lowered his paper. "Leave her be, my dear. You know what Lizzy is like. A walk never hurt anybody."
+
+"It hurt my carpet," said Mrs. Bennet. She turned to the cook again, and her voice rose.
+
+Miss Elizabeth, as the servants called her, only laughed. Elizabeth went upstairs, and Mr. Bennet followed her with his eyes. He was fond of her, and she knew it. Mrs. Bennet sighed; she never understood either of them.
+
+"Elizabeth," said her father at dinner, "you will walk to Meryton tomorrow?"
+
+"If it does not rain," said Elizabeth.
+
+In March the family went to Brighton for a week. Elizabeth wrote to Mr. Bennet every day.
+"""
+
+
+def test_aliases_merge_into_one_character(analyse_text):
+    r = analyse_text(FAMILY)
+    liz = r.char("Elizabeth")
+    assert liz.name == "Elizabeth Bennet"
+    assert {"Lizzy", "Miss Elizabeth"} <= set(liz.aliases)
+    assert liz.pronouns == "she/her"
+
+
+def test_mr_and_mrs_are_kept_apart(analyse_text):
+    r = analyse_text(FAMILY)
+    mr, mrs = r.char("Mr. Bennet"), r.char("Mrs. Bennet")
+    assert mr.id != mrs.id
+    assert mr.pronouns == "he/him"
+    assert mrs.pronouns == "she/her"
+    assert r.char("Elizabeth").id not in (mr.id, mrs.id)
+
+
+def test_places_months_and_interjections_are_not_characters(analyse_text):
+    r = analyse_text(FAMILY)
+    for word in ("Meryton", "Brighton", "March", "Lizzy, your boots"):
+        assert not any(c.name == word for c in r.characters), word
+
+
+def test_mentions_and_first_mention(analyse_text):
+    r = analyse_text(FAMILY)
+    liz = r.char("Elizabeth")
+    assert liz.first_mention == 0
+    assert liz.mentions >= 8  # names plus resolved pronouns
+    assert liz.mention_offsets == sorted(liz.mention_offsets)
+    assert len(liz.mention_offsets) == liz.mentions
+
+
+def test_family_name_first_and_honorifics():
+    _, r, _ = gold_accuracy(STORIES / "fandom-honorifics.txt")
+    renji = r.char("Renji")
+    assert {"Kagetsu Renji", "Renji-kun", "Kagetsu"} <= {renji.name, *renji.aliases}
+    assert renji.pronouns == "he/him"
+    aoi = r.char("Aoi")
+    assert {"Hoshino Aoi", "Aoi-chan"} <= {aoi.name, *aoi.aliases}
+    assert aoi.pronouns == "she/her"
+    assert r.char("Mori").name == "Captain Mori"
+
+
+def test_they_them_character():
+    _, r, _ = gold_accuracy(STORIES / "fandom-honorifics.txt")
+    haru = r.char("Haru")
+    assert "Yukimura Haru" in {haru.name, *haru.aliases}
+    assert haru.pronouns == "they/them"
+
+
+def test_two_brothers_sharing_a_surname_stay_apart(analyse_text):
+    text = (
+        "Uchiha Itachi waited at the gate. Uchiha Sasuke was late again.\n\n"
+        '"You are slow, Sasuke," said Itachi.\n\n'
+        '"And you are early, Itachi-nii," Sasuke said. He dropped his bag.\n\n'
+        "Itachi smiled. Sasuke scowled at him, and the two Uchiha brothers walked on.\n"
+    )
+    r = analyse_text(text)
+    itachi, sasuke = r.char("Itachi"), r.char("Sasuke")
+    assert itachi.id != sasuke.id
+    assert itachi.name == "Uchiha Itachi"
+    assert "Itachi-nii" in itachi.aliases
+    assert sasuke.name == "Uchiha Sasuke"
+
+
+def test_neopronouns(analyse_text):
+    text = (
+        "Vell checked the map twice. Xe did not trust the roads in winter.\n\n"
+        "Vell folded the map and put it in xyr coat. Xe walked on.\n\n"
+        '"North," said Vell. Xe pointed at the hills.\n'
+    )
+    r = analyse_text(text)
+    assert r.char("Vell").pronouns == "xe/xem"
+
+
+def test_first_person_narrator(analyse_text):
+    text = (
+        "I had not seen Corin in four years when he knocked on my door.\n\n"
+        '"You look terrible, Wren," he said.\n\n'
+        '"Thank you," I said. I let him in anyway. I always do.\n\n'
+        "Corin sat by the stove and I made tea. He told me about the war, and I listened.\n\n"
+        '"Will you come back with me, Wren?" he asked.\n\n'
+        '"No," I said.\n'
+    )
+    r = analyse_text(text)
+    narrators = [c for c in r.characters if c.narrator]
+    assert len(narrators) == 1
+    me = narrators[0]
+    assert me.name == "Wren"
+    assert me.mentions >= 8
+    corin = r.char("Corin")
+    assert not corin.narrator and corin.pronouns == "he/him"
+
+
+def test_first_person_narrator_without_a_name(analyse_text):
+    text = (
+        "I came to the village on a Tuesday. Nobody met me at the station.\n\n"
+        '"You\'ll want the inn," said the porter. Marta, his daughter, carried my bag.\n\n'
+        '"Thank you," I said.\n'
+    )
+    r = analyse_text(text)
+    me = [c for c in r.characters if c.narrator]
+    assert len(me) == 1 and me[0].name == "Narrator"
+    assert r.speaker_of("Thank you") is me[0]
+
+
+def test_ids_are_unique_kebab_case(analyse_text):
+    r = analyse_text(FAMILY)
+    ids = [c.id for c in r.characters]
+    assert len(ids) == len(set(ids))
+    assert all(i == i.lower() and " " not in i for i in ids)
+
+
+def test_glossary_names_count(analyse_text):
+    from betareader.analysis.characters import find_characters
+    from betareader.document import build_story
+    from betareader.nlp import parse
+
+    text = "The storm came early. Zephyrine watched it from the tower and then went down to the hall.\n"
+    story = parse(build_story(text), extra=("ner",))
+    chars = find_characters(story, None, glossary=["Zephyrine"])
+    assert any(c.name == "Zephyrine" for c in chars)

@@ -1,0 +1,147 @@
+"""Speaker attribution: explicit, pronoun, vocative, beat, turn-taking, narrator, none.
+
+The stories are original prose written for these tests; the gold files under tests/stories
+and samples/ were written by hand for the whole story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_helpers import SAMPLES, STORIES, gold_accuracy
+
+
+def test_every_quote_gets_one_attribution_with_inner_offsets(analyse_text):
+    text = '"Go," said Mira, "now."\n\n"Why?" Jonas asked.\n'
+    r = analyse_text(text)
+    assert [text[q.start:q.end] for q in r.quotes] == ["Go,", "now.", "Why?"]
+    assert all(0.0 <= q.confidence <= 1.0 for q in r.quotes)
+
+
+def test_explicit_tags_both_orders(analyse_text):
+    text = (
+        '"The tide is turning," said Emma.\n\n'
+        'Tobias said, "Then we row."\n\n'
+        '"Row where?" replied Mr. Darcy.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("tide").name == "Emma"
+    assert r.speaker_of("we row").name == "Tobias"
+    assert r.speaker_of("Row where").name == "Mr. Darcy"
+    assert r.method_of("tide") == "explicit"
+
+
+def test_interrupted_quote_has_one_speaker(analyse_text):
+    text = 'Mira put down the lamp. "If you go," Mira said, "take the dog."\n\nJonas laughed.\n'
+    r = analyse_text(text)
+    assert r.speaker_of("If you go").name == "Mira"
+    assert r.speaker_of("take the dog").name == "Mira"
+
+
+def test_pronoun_tag_resolved_by_gender(analyse_text):
+    text = (
+        "Mira found Jonas in the boathouse, mending a net.\n\n"
+        '"You missed supper," she said.\n\n'
+        '"I wasn\'t hungry," he said.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("missed supper").name == "Mira"
+    assert r.speaker_of("wasn't hungry").name == "Jonas"
+    assert r.method_of("missed supper") == "pronoun"
+
+
+def test_action_beat(analyse_text):
+    text = (
+        "Mira and Jonas reached the gate at dusk.\n\n"
+        'Mira frowned at the lock. "It\'s been changed."\n\n'
+        'Jonas knelt beside her. "Then we climb."\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("been changed").name == "Mira"
+    assert r.speaker_of("we climb").name == "Jonas"
+    assert r.method_of("been changed") == "beat"
+
+
+def test_vocative_answer_and_turn_taking(analyse_text):
+    text = (
+        "Mira and Jonas sat on the harbour wall.\n\n"
+        '"Are you cold?" Jonas asked.\n\n'
+        '"Never, Jonas."\n\n'
+        '"Liar."\n\n'
+        '"Maybe a little."\n\n'
+        '"Take my coat, Mira."\n\n'
+        '"Only if you stop talking."\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("Are you cold").name == "Jonas"
+    assert r.speaker_of("Never, Jonas").name == "Mira"  # not the person she addresses
+    assert r.speaker_of("Liar").name == "Jonas"
+    assert r.speaker_of("a little").name == "Mira"
+    assert r.speaker_of("Take my coat").name == "Jonas"
+    assert r.speaker_of("stop talking").name == "Mira"  # answers the vocative
+
+
+def test_speech_running_over_paragraphs_keeps_its_speaker(analyse_text):
+    text = (
+        'Old Tamsin settled into her chair. "It was the winter the river froze," she said. '
+        '"Nobody had seen it before.\n\n'
+        '"The children skated on it for a week.\n\n'
+        '"And then it broke."\n\n'
+        "Wren shivered.\n"
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("skated").name == "Tamsin"
+    assert r.speaker_of("then it broke").name == "Tamsin"
+
+
+def test_first_person_tag_is_the_narrator(analyse_text):
+    text = (
+        "I met Corin at the ferry. He looked tired, and I told him so.\n\n"
+        '"You look worse," he said.\n\n'
+        '"Thank you," I said.\n'
+    )
+    r = analyse_text(text)
+    me = r.speaker_of("Thank you")
+    assert me is not None and me.narrator
+    assert r.speaker_of("look worse").name == "Corin"
+
+
+def test_no_evidence_no_speaker(analyse_text):
+    text = 'The radio crackled in the empty kitchen.\n\n"Storm warning for the coast."\n'
+    r = analyse_text(text)
+    assert r.speaker_of("Storm warning") is None
+    assert r.quotes[0].method == "none" and r.quotes[0].confidence == 0.0
+
+
+def test_title_description_tag(analyse_text):
+    text = (
+        "Captain Mori came up the ladder. Renji saluted.\n\n"
+        '"Report," the captain said.\n\n'
+        '"Lantern three is out, sir," Renji said.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("Report").name == "Captain Mori"
+
+
+def test_kin_description_tag(analyse_text):
+    text = (
+        "Mr. Bennet was reading when Mrs. Bennet came in with the letter.\n\n"
+        '"Another invitation," said his wife, "and from the Lucases."\n\n'
+        '"Then we must go," said Mr. Bennet.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("Another invitation").name == "Mrs. Bennet"
+
+
+@pytest.mark.parametrize("path, minimum", [
+    (STORIES / "fandom-honorifics.txt", 0.9),
+    (STORIES / "uk-quotes.txt", 0.8),
+    (STORIES / "multi-paragraph-speech.txt", 0.85),
+    (SAMPLES / "harbour-lights.txt", 0.75),
+    (SAMPLES / "static.txt", 0.8),
+])
+def test_gold_stories(path, minimum):
+    if not path.with_name(path.stem + ".gold.json").exists():
+        pytest.skip(f"no gold file for {path.name}")
+    accuracy, _, _ = gold_accuracy(path)
+    assert accuracy >= minimum, f"{path.name}: {accuracy:.3f}"

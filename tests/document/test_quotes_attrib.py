@@ -1,0 +1,71 @@
+"""Quote detection cases that matter for speaker attribution (scare quotes, verse, dash dialogue)."""
+
+from __future__ import annotations
+
+from betareader.document import build_story
+
+
+def spoken(text: str) -> list[str]:
+    story = build_story(text)
+    return [text[q.inner_start:q.inner_end] for q in story.quotes]
+
+
+def test_scare_quotes_and_titles_are_not_speech():
+    text = (
+        'She found a little bottle marked "poison," which she put back at once.\n\n'
+        'They called the lane "Hell Row" for a reason.\n\n'
+        'He had read "The Lantern Keeper" twice.\n\n'
+        '"Come here," said Mira.\n'
+    )
+    assert spoken(text) == ["Come here,"]
+
+
+def test_short_quote_after_a_speech_verb_stays_speech():
+    text = 'The queen kept shouting "Off with her head!" at everyone.\n\nHe said "yes" and left.\n'
+    assert spoken(text) == ["Off with her head!", "yes"]
+
+
+def test_quote_after_punctuation_is_speech():
+    text = 'Jonas turned. "No."\n\nShe whispered, "Go."\n\n"Fine," he said, "stay."\n'
+    assert spoken(text) == ["No.", "Go.", "Fine,", "stay."]
+
+
+def test_indented_verse_is_not_speech():
+    text = (
+        'She sang to herself:\n\n'
+        '"Over the hills the lanterns go,\n'
+        '    Blue and gold in the falling snow."\n\n'
+        '"That was lovely," said Tom.\n'
+    )
+    assert spoken(text) == ["That was lovely,"]
+
+
+DASH_STORY = """The kettle was already singing when Oriel came down.
+
+—You're late, said Brannock. The bread's gone cold.
+
+—I was up half the night.
+
+—Doing what?
+
+—Counting the ships in the harbour, Oriel said. There were nine.
+
+He shrugged and poured the tea.
+"""
+
+
+def test_dash_dialogue_with_tags():
+    assert spoken(DASH_STORY) == [
+        "You're late,", "The bread's gone cold.", "I was up half the night.", "Doing what?",
+        "Counting the ships in the harbour,", "There were nine.",
+    ]
+
+
+def test_dash_dialogue_needs_several_paragraphs():
+    text = "It was late.\n\n—Not now, she thought.\n\nThe rain went on.\n"
+    assert spoken(text) == []
+
+
+def test_dash_heading_is_not_speech():
+    text = "— I —\n\n" + DASH_STORY
+    assert spoken(text)[0] == "You're late,"
