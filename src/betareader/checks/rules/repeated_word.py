@@ -14,6 +14,22 @@ LEGITIMATE = {"had", "that", "is", "do", "bye", "no", "yes", "very", "so", "real
               "many", "much", "down", "up", "in", "deeper", "closer", "louder", "higher", "harder"}
 
 
+_OBJECT = frozenset({"dobj", "pobj", "dative", "iobj"})
+_NEXT_CLAUSE = frozenset({"nsubj", "nsubjpass", "poss", "expl"})
+
+
+def _object_then_subject(tokens, prev, tok) -> bool:
+    """A pronoun ending one phrase (object) and the same pronoun starting the next."""
+    if prev.tag != "PRP" or prev.dep not in _OBJECT or prev.head >= prev.i:
+        return False
+    if tok.dep not in _NEXT_CLAUSE or tok.head <= tok.i or tok.i + 1 >= len(tokens):
+        return False
+    nxt = tokens[tok.i + 1]
+    if tok.dep == "poss":
+        return nxt.pos in ("NOUN", "ADJ", "PROPN")
+    return nxt.tag.startswith("VB") or nxt.tag == "MD"
+
+
 class RepeatedWord(Rule):
     """
     What it does:
@@ -27,8 +43,10 @@ class RepeatedWord(Rule):
     Leaves alone:
         Doublings that English allows: "had had", "that that", "is is" across a clause
         boundary, emphatic repeats ("no no", "very very", "come on, come on"),
-        onomatopoeia ("knock knock", "tick tock"), anything separated by punctuation
-        ("Go, go!"), and stammering in dialogue written with a hyphen ("I-I").
+        onomatopoeia ("knock knock", "tick tock"), a pronoun that ends one phrase and
+        starts the next ("gave her her coat", "if I take you you'll have to"), anything
+        separated by punctuation ("Go, go!"), and stammering in dialogue written with a
+        hyphen ("I-I").
 
     Example:
         She opened the the door.
@@ -45,7 +63,9 @@ class RepeatedWord(Rule):
     good = ("She had had enough of the rain by noon.",
             "He said that that was the end of it.",
             '"No, no, no," she said. "Go, go!"',
-            "She knocked. Knock knock, nobody answered.")
+            "She knocked. Knock knock, nobody answered.",
+            "They gave her her coat back at the door.",
+            "If I take you you'll have to behave.")
 
     def check(self, story, ctx):
         tokens = story.tokens
@@ -56,4 +76,6 @@ class RepeatedWord(Rule):
                 continue
             if tok.lower in LEGITIMATE:
                 continue
+            if _object_then_subject(tokens, prev, tok):
+                continue  # "teach her her manners", "if I take you you'll have to"
             yield self.issue(prev.start, tok.end, f"'{tok.text}' is written twice.", [prev.text])

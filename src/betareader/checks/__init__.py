@@ -1,0 +1,1 @@
+"""The check engine, its rules and their word lists (see ``base.py``)."""
