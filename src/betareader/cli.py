@@ -66,7 +66,9 @@ def check(files, fmt, select, ignore, min_severity, config_path, no_config, colo
             continue
         else:
             for issue in result.issues:
-                click.echo(render_issue(result.story.text, result.source.name, issue) + "\n", color=color)
+                structured = result.source.format not in ("txt", "md")
+                click.echo(render_issue(result.story.text, result.source.name, issue, structured) + "\n",
+                           color=color)
     if fmt == "text":
         if statistics:
             from collections import Counter
@@ -159,6 +161,20 @@ def text(file: str) -> None:
     from . import api
 
     click.echo(api.read(file).text, nl=False)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (anything but localhost opens the page to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--max-upload-mb", default=10.0, show_default=True, type=click.FloatRange(0.01, 1024),
+              help="Largest accepted upload or request body, in MB.")
+def serve(host: str, port: int, max_upload_mb: float) -> None:
+    """Start the local web page and HTTP JSON API (nothing leaves this machine)."""
+    from .web.app import serve as run_server
+
+    run_server(host=host, port=port, max_upload_mb=max_upload_mb)
 
 
 @cli.group()
