@@ -1,0 +1,320 @@
+"""pov-shift: third-person narration that slips into the first or second person."""
+
+from __future__ import annotations
+
+from ..base import Rule
+from ..grammar import children, is_verse, norm, verb_lemma
+
+FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+THIRD = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
+                   "their", "theirs", "themselves"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+
+# Verbs that frame unquoted thought or speech: "What am I doing here, she wondered."
+FRAME_VERBS = frozenset("""
+think wonder say tell ask whisper murmur mutter reply answer add cry exclaim shout call yell scream
+sigh groan moan pray swear realize realise decide reason remind muse reflect repeat hope write
+read type text sign print scrawl scribble note
+""".split())
+# A letter, note or message shown in the narration: "Dear Harry, I hope ..."
+LETTER_OPENERS = ("dear ", "my dear", "dearest ", "to whom", "hi ", "hey ", "hello ")
+LETTER_CLOSERS = ("yours", "love,", "sincerely", "regards", "affectionately", "faithfully")
+# "Our hero", "the reader": an author talking to the reader, not a slip.
+AUTHORIAL_NOUNS = frozenset({"hero", "heroine", "heroes", "story", "tale", "narrative", "reader",
+                             "readers", "friend", "friends", "history", "chronicle", "narrator"})
+
+
+class PovShift(Rule):
+    """
+    What it does:
+        In a scene told in the third person ("she walked", "he said"), flags a first-
+        person pronoun ("I", "my", "we") or a second-person "you" in the narration:
+        "Tom had never liked the climb, and I never blamed him for it."
+
+    Why is this bad?
+        A narrator who is suddenly "I" in a third-person story, or who starts talking
+        to "you", breaks the point of view the reader has settled into.  It usually
+        comes from a paragraph drafted in another voice, or a thought left without
+        italics or quote marks.
+
+    Leaves alone:
+        Dialogue and italic thought; questions and exclamations in the narration and
+        clauses framed by a verb of thinking or saying ("What am I doing here, she
+        wondered"), which are unmarked thought; letters, notes and messages shown in
+        the text ("Dear Harry, I ..."), and paragraphs that are mostly first or second
+        person (a diary entry, a letter); verse; a storyteller's present-tense asides
+        ("as I have said", "we shall see", "our hero"); the generic "you" ("you could
+        see for miles", "the kind of cold that gets into your bones"), which is style.
+        First-person stories that address "you" are left alone (it is usually
+        deliberate), and a first-person narrator called "she" is not detected.
+
+    Example:
+        They took the cliff path. Tom had never liked the climb, and I never blamed him for it.
+
+    Use instead:
+        They took the cliff path. Tom had never liked the climb, and Izzy never blamed him for it.
+    """
+
+    id = "pov-shift"
+    category = "pov"
+    severity = "warning"
+    bad = (
+        "They took the cliff path, which was more of a suggestion than a path. Tom had never "
+        "liked the climb to Skellan Point, and I never blamed him for it. He kept his eyes on "
+        "the stones and his hand on the rope.",
+        "Mira pulled her coat tighter and walked faster. The street was empty, and her "
+        "footsteps echoed off the shutters. We turned the corner and saw the light in the "
+        "window. She stopped.",
+        "Harry dropped his bag on the bed and looked around the dormitory. Ron was already "
+        "asleep, and Neville was snoring behind his curtains. Harry pulled off his shoes. You "
+        "walked to the window and pressed your forehead to the cold glass. The lake was black.",
+    )
+    good = (
+        '"I never liked that climb," Tom said. "You know that." He kept his eyes on the stones '
+        "and his hand on the rope.",
+        "She stared at the empty chair. *I should have stayed,* she thought. She picked up her "
+        "coat and went out into the rain.",
+        "He read the note twice.\n\nDear Harry, I am sorry about the broom. I will make it up "
+        "to you. Yours, Ron\n\nHe folded it and put it in his pocket.",
+        "Mira stood on the ridge. From up there you could see for miles, all the way to the "
+        "sea. She sat down on a rock and ate her sandwich.",
+        "She looked at the door. What was I thinking? She shook her head and walked away.",
+        "I walked to the window and looked out. The street was empty. You would not believe "
+        "how quiet it was. I went back to bed.",
+        "'I never liked that climb,' Tom said. 'You know that.' He kept his eyes on the "
+        "stones and his hand on the rope.",
+    )
+
+    def check(self, story, ctx):
+        tokens = story.tokens
+        if not tokens:
+            return
+        narration = ctx.narration
+        sentences = story.sentences
+        paragraphs = story.paragraphs
+        kids = None
+        fallback: dict[int, str] | None = None
+        par_cache: dict[int, bool] = {}
+        sent_cache: dict[int, bool] = {}
+        for t in tokens:
+            if t.speech or t.tag not in PRONOUN_TAGS:
+                continue
+            low = norm(t.text)
+            first = low in FIRST
+            if not first and low not in SECOND:
+                continue
+            if low == "us" and t.text == "US":
+                continue
+            sent = sentences[t.sent]
+            par = paragraphs[sent.paragraph]
+            person = narration.scene_person.get(par.scene, "unknown")
+            if person in ("unknown", "mixed"):
+                person = narration.person
+            if person in ("unknown", "mixed"):
+                if fallback is None:
+                    fallback = self._person_with_names(story)
+                person = fallback.get(par.scene, "unknown")
+            if person != "third":
+                self._note(t, "not third person: " + person)
+                continue
+            if kids is None:
+                kids = children(story)
+            ok = par_cache.get(par.index)
+            if ok is None:
+                ok = par_cache[par.index] = self._third_person_paragraph(story, par)
+            if not ok:
+                self._note(t, "paragraph")
+                continue
+            ok = sent_cache.get(t.sent)
+            if ok is None:
+                ok = sent_cache[t.sent] = self._plain_sentence(story, kids, sent)
+            if not ok:
+                self._note(t, "sentence")
+                continue
+            if first:
+                if not self._first_person_slip(story, kids, t):
+                    self._note(t, "first-person use")
+                    continue
+                yield self.issue(t.start, t.end,
+                                 f"Narration is in the third person; '{t.text}' slips into the first person.")
+            else:
+                if not self._second_person_slip(story, kids, t):
+                    self._note(t, "second-person use")
+                    continue
+                yield self.issue(t.start, t.end,
+                                 f"Narration is in the third person; '{t.text}' slips into the second person.")
+
+    @staticmethod
+    def _person_with_names(story) -> dict[int, str]:
+        """Scenes whose narration is third person once names count too (short texts full of
+        names and few pronouns): ``third`` when first and second person are rare."""
+        counts: dict[int, list[int]] = {}
+        paragraphs = story.paragraphs
+        sentences = story.sentences
+        for t in story.tokens:
+            if t.speech:
+                continue
+            low = norm(t.text)
+            if t.tag in PRONOUN_TAGS:
+                kind = 0 if (low in FIRST or low in SECOND) else 1 if low in THIRD else None
+            elif t.tag in ("NNP", "NNPS"):
+                kind = 1
+            else:
+                continue
+            if kind is None:
+                continue
+            c = counts.setdefault(paragraphs[sentences[t.sent].paragraph].scene, [0, 0])
+            c[kind] += 1
+        return {scene: "third" if c[1] >= 3 and c[0] <= 0.34 * c[1] else "unknown"
+                for scene, c in counts.items()}
+
+    trace = None
+    """A list to collect (token index, reason left alone) into, for debugging."""
+
+    def _note(self, t, why):
+        if self.trace is not None:
+            self.trace.append((t.i, why))
+
+    # -- the paragraph and the sentence -------------------------------------------
+    @staticmethod
+    def _third_person_paragraph(story, par) -> bool:
+        """A paragraph of third-person narration (not a letter, a diary entry or verse)."""
+        text = story.text[par.start:par.end].lstrip(' "“*_\'‘').lower()
+        if text.startswith(LETTER_OPENERS) or "\n" in text.strip() and is_verse(story, par):
+            return False
+        tail = text.rstrip()[-60:]
+        if any(c in tail for c in LETTER_CLOSERS):
+            return False
+        first = third = 0
+        for s in par.sentences:
+            for t in story.tokens[s.tok_start:s.tok_end]:
+                if t.speech:
+                    continue
+                low = norm(t.text)
+                if t.tag in PRONOUN_TAGS:
+                    if low in FIRST or low in SECOND:
+                        first += 1
+                    elif low in THIRD:
+                        third += 1
+                elif t.tag in ("NNP", "NNPS"):
+                    third += 1
+        # A letter or diary entry is mostly "I" and "you"; a slip is one or two words.
+        return not (first > 3 or (first >= 2 and first > third))
+
+    @staticmethod
+    def _plain_sentence(story, kids, sent) -> bool:
+        """Not a question or exclamation (unmarked thought) and not framed by thinking or saying."""
+        tokens = story.tokens
+        last = None
+        for j in range(sent.tok_end - 1, sent.tok_start - 1, -1):
+            t = tokens[j]
+            if t.speech or t.text in ('"', "'", "”", "’", "“", "‘", ")", "*", "_"):
+                continue
+            last = t
+            break
+        if last is not None and (last.text.endswith(("?", "!")) or last.text in ("…", "...")):
+            return False
+        for j in range(sent.tok_start, sent.tok_end):
+            t = tokens[j]
+            if t.speech:
+                continue
+            if t.text == ":" or t.text in ("(", ")"):
+                return False                  # "The sign read: WE ARE CLOSED", an aside
+        return True
+
+    @staticmethod
+    def _framed(story, kids, verb) -> bool:
+        """The pronoun's clause is thought or speech framed by a third-person verb of thinking
+        or saying: "What was I to do, she wondered", "I can't, he thought, I just can't"."""
+        tokens = story.tokens
+
+        def is_frame(t):
+            return not t.speech and t.tag.startswith("VB") and verb_lemma(t.text) in FRAME_VERBS and any(
+                tokens[c].dep == "nsubj" and (norm(tokens[c].text) in THIRD or tokens[c].tag == "NNP")
+                for c in kids[t.i])
+
+        v = verb
+        for _ in range(6):
+            if any(tokens[c].dep == "parataxis" and is_frame(tokens[c]) for c in kids[v.i]):
+                return True
+            if v.dep in ("ccomp", "parataxis", "xcomp") and is_frame(tokens[v.head]):
+                return True
+            if v.dep in ("conj", "ccomp", "parataxis", "advcl") and v.head != v.i:
+                v = tokens[v.head]
+                continue
+            return False
+        return False
+
+    # -- the pronoun ---------------------------------------------------------
+    @staticmethod
+    def _clause_verb(story, kids, t):
+        """The verb whose clause the pronoun belongs to."""
+        tokens = story.tokens
+        i = t.i
+        for _ in range(6):
+            h = tokens[i].head
+            if h == i:
+                return tokens[i]
+            i = h
+            if tokens[i].pos in ("VERB", "AUX"):
+                return tokens[i]
+        return tokens[i]
+
+    def _tense_of_clause(self, story, kids, verb) -> str:
+        """``past``, ``present`` or ``modal`` for the clause headed by ``verb``."""
+        tokens = story.tokens
+        tags = [verb.tag] + [tokens[c].tag for c in kids[verb.i] if tokens[c].dep in ("aux", "auxpass")]
+        if "MD" in tags:
+            return "modal"
+        if "VBD" in tags:
+            return "past"
+        if "VBZ" in tags or "VBP" in tags:
+            return "present"
+        return "other"
+
+    def _first_person_slip(self, story, kids, t) -> bool:
+        tokens = story.tokens
+        low = norm(t.text)
+        if low in ("our", "my") and tokens[t.head].tag.startswith("NN") and norm(tokens[t.head].text) in AUTHORIAL_NOUNS:
+            return False                      # "our hero"
+        verb = self._clause_verb(story, kids, t)
+        if self._framed(story, kids, verb):
+            return False
+        tense = self._tense_of_clause(story, kids, verb)
+        # A storyteller's aside is in the present ("as I have said", "we shall see");
+        # a slip tells the story's events ("I never blamed him").
+        return tense == "past"
+
+    def _second_person_slip(self, story, kids, t) -> bool:
+        tokens = story.tokens
+        low = norm(t.text)
+        verb = self._clause_verb(story, kids, t)
+        if self._framed(story, kids, verb):
+            return False
+        tense = self._tense_of_clause(story, kids, verb)
+        if tense != "past":
+            return False                      # "you could see for miles", "you know"
+        if low != "you":
+            # "your", "yourself": only beside a "you" who acts in the story ("you pressed your
+            # forehead"), never alone ("a cold that got into your bones").
+            sent = story.sentences[t.sent]
+            return any(norm(tokens[j].text) == "you" and not tokens[j].speech and tokens[j].dep == "nsubj"
+                       for j in range(sent.tok_start, sent.tok_end))
+        if t.dep in ("dobj", "dative"):
+            # "She handed you the cup": a character acting on "you" is a slip; "the cold got
+            # to you", "it made you think" are generic.
+            return any(tokens[c].dep == "nsubj" and (tokens[c].tag == "NNP" or norm(tokens[c].text) in
+                                                     ("he", "she", "they"))
+                       for c in kids[verb.i]) and verb.tag == "VBD"
+        if t.dep not in ("nsubj", "nsubjpass"):
+            return False
+        if any(tokens[c].dep == "aux" and norm(tokens[c].text) in ("had", "used") for c in kids[verb.i]) or \
+                any(tokens[c].dep == "xcomp" for c in kids[verb.i]) and verb_lemma(verb.text) in ("have", "use"):
+            return False                      # "you had to rub the warts", "you used to"
+        sent = story.sentences[t.sent]
+        for j in range(sent.tok_start, sent.tok_end):
+            w = norm(tokens[j].text)
+            if w in ("if", "whenever", "when") and tokens[j].head == verb.i:
+                return False                  # "when you were that age, ..."
+        return True
