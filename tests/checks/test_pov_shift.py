@@ -64,3 +64,26 @@ def test_flags(text, expected):
 ])
 def test_leaves_alone(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A colon in the middle of narration does not make what follows a quoted text.
+    (THIRD + "She found a pair of gloves on the table: I took up the fan and the gloves, and "
+     "she went out." + END, ["I"]),
+    # An exclamation at the end only makes its last clause a thought.
+    (THIRD + "When I went back to the table, she found the key gone; how stupid she had been!"
+     + END, ["I"]),
+])
+def test_flags_more(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A colon after a verb of saying or writing, or before a capital, opens a text.
+    THIRD + "The note said: I was here first." + END,
+    THIRD + "She had one thought: We had to leave." + END,
+    # The last clause of an exclamation is unmarked thought.
+    THIRD + "She stopped at the door; what a fool I had been!" + END,
+])
+def test_leaves_alone_more(text):
+    assert found(text) == []

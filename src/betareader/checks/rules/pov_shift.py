@@ -96,7 +96,7 @@ class PovShift(Rule):
         kids = None
         fallback: dict[int, str] | None = None
         par_cache: dict[int, bool] = {}
-        sent_cache: dict[int, bool] = {}
+        sent_cache: dict[int, int] = {}
         for t in tokens:
             if t.speech or t.tag not in PRONOUN_TAGS:
                 continue
@@ -126,10 +126,10 @@ class PovShift(Rule):
             if not ok:
                 self._note(t, "paragraph")
                 continue
-            ok = sent_cache.get(t.sent)
-            if ok is None:
-                ok = sent_cache[t.sent] = self._plain_sentence(story, kids, sent)
-            if not ok:
+            cut = sent_cache.get(t.sent)
+            if cut is None:
+                cut = sent_cache[t.sent] = self._plain_sentence(story, kids, sent)
+            if t.i >= cut:
                 self._note(t, "sentence")
                 continue
             if first:
@@ -203,8 +203,15 @@ class PovShift(Rule):
         return not (first > 3 or (first >= 2 and first > third))
 
     @staticmethod
-    def _plain_sentence(story, kids, sent) -> bool:
-        """Not a question or exclamation (unmarked thought) and not framed by thinking or saying."""
+    def _plain_sentence(story, kids, sent) -> int:
+        """Where the sentence stops being plain narration: the index from which its pronouns
+        are left alone (``sent.tok_end`` when none are).
+
+        A question or exclamation is unmarked thought, but only from the last ``;``, ``:``
+        or dash on (the clauses before it are narration); a colon opens a quoted text or
+        a thought ("The sign read: WE ARE CLOSED") when a verb of saying or writing
+        precedes it or a capital follows it; brackets are an aside.
+        """
         tokens = story.tokens
         last = None
         for j in range(sent.tok_end - 1, sent.tok_start - 1, -1):
@@ -213,15 +220,28 @@ class PovShift(Rule):
                 continue
             last = t
             break
+        cut = sent.tok_end
         if last is not None and (last.text.endswith(("?", "!")) or last.text in ("…", "...")):
-            return False
+            cut = sent.tok_start
+            for j in range(last.i - 1, sent.tok_start - 1, -1):
+                t = tokens[j]
+                if not t.speech and t.text in (";", ":", "—", "--", "–"):
+                    cut = j
+                    break
         for j in range(sent.tok_start, sent.tok_end):
             t = tokens[j]
             if t.speech:
                 continue
-            if t.text == ":" or t.text in ("(", ")"):
-                return False                  # "The sign read: WE ARE CLOSED", an aside
-        return True
+            if t.text in ("(", ")"):
+                return sent.tok_start         # an aside
+            if t.text == ":" and j < cut:
+                prev = tokens[j - 1] if j > sent.tok_start else None
+                nxt = tokens[j + 1] if j + 1 < sent.tok_end else None
+                if prev is None or nxt is None or verb_lemma(prev.text) in FRAME_VERBS or \
+                        prev.lemma in FRAME_VERBS or (nxt.text[:1].isupper() and nxt.text != "I") or \
+                        not nxt.text[:1].isalpha():
+                    cut = j                   # "The sign read: WE ARE CLOSED"
+        return cut
 
     @staticmethod
     def _framed(story, kids, verb) -> bool:

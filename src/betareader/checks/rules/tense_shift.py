@@ -158,6 +158,10 @@ def _hidden_present(tokens, kids, t):
     if t.tag == "NNS":
         if not is_present_form(t.text, "VBZ"):
             return None
+        if t.dep == "conj" and t.i > 0 and tokens[t.i - 1].lower in ("and", "then") and \
+                tokens[t.head].tag == "VBD" and tokens[t.head].pos == "VERB" and not any(
+                    tokens[c].dep in ("det", "poss", "amod", "nummod", "compound", "cc") for c in kids[t.i]):
+            return "VBZ"                      # "made his way to our door and enters."
         if not _verbish(tokens, kids, t.i) and not (t.dep == "ROOT" and any(
                 tokens[c].dep == "conj" and tokens[c].tag in ("VBD", "VBZ") for c in kids[t.i])):
             return None                       # "Tom kneels beside him and prodded ..." is verbish
@@ -170,6 +174,18 @@ def _hidden_present(tokens, kids, t):
                 tokens[t.i - 1].tag in ("NN", "NNP", "PRP"):
             return "VBZ"                      # "Moze shuffles out", "His face clouds over"
         return None
+    # A base form with a subject of its own and nothing to make it an infinitive or an
+    # imperative: "Jane and Kitty follow", "the two women look at each other".
+    if t.dep in ("ROOT", "conj") and is_present_form(t.text, "VBP"):
+        subj = [c for c in kids[t.i] if tokens[c].dep == "nsubj"]
+        if len(subj) == 1 and subj[0] < t.i and not any(
+                tokens[c].dep in ("aux", "auxpass", "neg") for c in kids[t.i]):
+            sj = tokens[subj[0]]
+            if sj.tag in ("NNS", "NNPS") or norm(sj.text) in ("they", "we") or (
+                    sj.tag in ("NNP", "NN") and any(tokens[c].dep == "conj" for c in kids[sj.i])):
+                if not any(tokens[j].tag in ("MD", "TO") or norm(tokens[j].text) in ("let", "make", "made", "help")
+                           for j in range(max(0, sj.i - 3), sj.i)):
+                    return "VBP"
     # VB coordinated with a past verb, with no auxiliary of its own: "stood and look on".
     h = tokens[t.head]
     if t.dep != "conj" or h.tag != "VBD" or h.pos != "VERB" or h.dep not in ("ROOT", "conj", "ccomp"):
@@ -199,6 +215,71 @@ def _reduced_relative(tokens, kids, s: int, i: int) -> bool:
         return True                           # "she found the book he writes"
     verb = tokens[i].head if tokens[i].dep in ("aux", "auxpass") else i
     return sum(1 for c in kids[verb] if tokens[c].dep in ("nsubj", "nsubjpass")) > 1
+
+
+# Conjunctions of a time clause that is told at the same moment as its main clause:
+# "She is sitting by the fire when I came in" cannot be right, whatever the main verb.
+TIME_CONJUNCTIONS = frozenset({"when", "as", "while", "whilst", "before", "until", "till", "after"})
+# "As I said, ...", "as we saw": the narrator pointing back at the telling, not an event.
+TELLING_VERBS = FRAME_VERBS | frozenset({"mention", "note", "state", "show", "see", "explain", "describe"})
+
+
+def _past_anchor(tokens, kids, head: int) -> bool:
+    """The clause of ``head`` carries a time clause in the simple past: "It is twilight before
+    we reached the Tower", "Old Cotter is sitting at the fire when I came downstairs".
+
+    English keeps the two clauses in step (sequence of tenses), so a present main verb
+    beside such a clause is a slip even where it would otherwise pass for a comment.
+    """
+    heads = [head] + [c for c in kids[head] if tokens[c].dep in ("acomp", "attr", "advmod", "prep")]
+    for h in heads:
+        for c in kids[h]:
+            tc = tokens[c]
+            if tc.dep != "advcl" or tc.speech or c < head:
+                continue
+            cks = kids[c]
+            if not any(tokens[m].dep in ("mark", "advmod") and norm(tokens[m].text) in TIME_CONJUNCTIONS
+                       and m < c for m in cks):
+                continue
+            if any(tokens[m].dep in ("aux", "auxpass") and tokens[m].tag in ("MD", "VBZ", "VBP")
+                   or (tokens[m].dep == "aux" and norm(tokens[m].text) in ("had", "'d")) for m in cks):
+                continue
+            if not any(tokens[m].dep in ("nsubj", "nsubjpass") for m in cks):
+                continue
+            verb = tc if tc.tag == "VBD" else next(
+                (tokens[m] for m in cks if tokens[m].dep in ("aux", "auxpass") and tokens[m].tag == "VBD"), None)
+            if verb is None or not is_past_form(verb.text):
+                continue
+            if verb_lemma(tc.text) in TELLING_VERBS:
+                continue
+            return True
+    return False
+
+
+def _past_cleft(tokens, kids, i: int) -> bool:
+    """A cleft sentence whose clause is in the simple past: "It is on the morning of the
+    second day that the first link was forged" (not "it is likely that she left": an
+    adjective makes it the narrator's judgement)."""
+    t = tokens[i]
+    if t.dep != "ROOT" or verb_lemma(t.text) != "be" or not any(
+            tokens[c].dep == "nsubj" and norm(tokens[c].text) == "it" and c < i for c in kids[i]):
+        return False
+    if any(tokens[c].dep == "acomp" or norm(tokens[c].text) in EVALUATIVE for c in kids[i]):
+        return False
+    heads = [i] + [c for c in kids[i] if tokens[c].dep in ("attr", "prep")]
+    for h in heads:
+        for c in kids[h]:
+            tc = tokens[c]
+            if tc.dep not in ("ccomp", "relcl", "advcl") or tc.speech or c < i:
+                continue
+            if not any(norm(tokens[m].text) in ("that", "when", "who") and m < c and
+                       tokens[m].dep in ("mark", "advmod", "nsubj", "nsubjpass") for m in kids[c]):
+                continue
+            if tc.tag == "VBD" and is_past_form(tc.text) or any(
+                    tokens[m].dep in ("aux", "auxpass") and tokens[m].tag == "VBD" and
+                    norm(tokens[m].text) not in ("had", "'d") for m in kids[c]):
+                return True
+    return False
 
 
 class _Sent:
@@ -242,7 +323,8 @@ class TenseShift(Rule):
         In present narration it flags only a past main verb among present ones, never
         a past event marked as such ("I met her last year", "when I was twelve",
         "had").  A verb is only flagged when the narration around it is clearly in the
-        other tense.
+        other tense, or when a time clause beside it is in the simple past ("Old Cotter
+        is sitting at the fire when I came downstairs": the two clauses must agree).
 
     Example:
         She walks to the edge of the seawall and leaned out over the railing.
@@ -379,6 +461,16 @@ class TenseShift(Rule):
         return near_ok and score >= 1
 
     @staticmethod
+    def _thought_start(tokens, sent) -> int:
+        """Where the closing question or exclamation of a sentence begins: after its last
+        ``;``, ``:`` or dash in the narration (the sentence start when there is none)."""
+        for j in range(sent.tok_end - 1, sent.tok_start - 1, -1):
+            t = tokens[j]
+            if not t.speech and t.text in (";", ":", "—", "--", "–"):
+                return j
+        return sent.tok_start
+
+    @staticmethod
     def _ends_as_question(story, sent) -> bool:
         """Whether the sentence's narration ends in ``?`` or ``!`` (free indirect thought)."""
         tokens = story.tokens
@@ -394,18 +486,33 @@ class TenseShift(Rule):
         sent = story.sentences[k]
         before, after = self._neighbours(infos, k)
         gate = None
+        cut = sent.tok_end
         if self._ends_as_question(story, sent):
-            gate = "question"
-        elif not (info.past > 0 or self._context(before, after, "past")):
+            # Free indirect thought, but only from the last ";", ":" or dash on: "She
+            # stopped at the door; what a fool he is!"  The clauses before it are narration.
+            cut = self._thought_start(tokens, sent)
+            if not (info.past > 0 and any(i < cut for i in info.present_verbs)):
+                gate = "question"
+        if gate is None and not (info.past > 0 or self._context(before, after, "past")):
             gate = "no past context"
-        if gate is not None:
+        anchored = {i for i in info.present_verbs if _past_anchor(tokens, kids, _is_main(tokens, kids, i)[1])
+                    or _past_cleft(tokens, kids, i)}
+        if gate is not None and not (gate == "no past context" and anchored):
             if self.trace is not None:
                 self.trace.extend((i, gate) for i in info.present_verbs)
             return
         person = ctx.narration.scene_person.get(infos[k].scene, ctx.narration.person)
-        self._is_name = lambda tok: ctx.is_name(tok.text)
+        counts = ctx.word_counts
+        # A capitalised word the story never writes in lower case, seen twice, is a name
+        # even where the tagger calls it a noun ("Potter appears in the doorway").
+        self._is_name = lambda tok: ctx.is_name(tok.text) or (
+            tok.text[:1].isupper() and counts[tok.text] >= 2 and not counts[tok.text.lower()])
         for i in info.present_verbs:
-            why, s, agreement = self._past_reason(story, kids, info, sent, person, i)
+            if (gate is not None and i not in anchored) or i >= cut:
+                if self.trace is not None:
+                    self.trace.append((i, gate or "question"))
+                continue
+            why, s, agreement = self._past_reason(story, kids, info, sent, person, i, i in anchored)
             if self.trace is not None:
                 self.trace.append((i, why))
             if why is None:
@@ -414,7 +521,7 @@ class TenseShift(Rule):
     trace = None
     """A list to collect (token, reason left alone) into, for debugging."""
 
-    def _past_reason(self, story, kids, info, sent, person, i):
+    def _past_reason(self, story, kids, info, sent, person, i, anchored=False):
         """Why the present verb ``tokens[i]`` is left alone in past narration (None: flag it)."""
         tokens = story.tokens
         ctx_is_name = self._is_name
@@ -439,7 +546,16 @@ class TenseShift(Rule):
         lemma = verb_lemma(t.text)
         if subj.dep == "expl" or low in GENERIC_SUBJECTS or low in SECOND or low in ("god", "heaven"):
             return "generic subject", None, None
-        if low in FIRST:
+        # A verb that shares its subject with a past verb it is coordinated with tells the
+        # same chain of events ("I called myself Pip, and come to be called Pip"), and a
+        # progressive tells an action in progress ("we are beginning to come among
+        # streets"): neither is a comment on the telling.
+        own = t.head if t.dep in ("aux", "auxpass") else i
+        action = anchored or self._shares_past_subject(tokens, kids, own) or (
+            lemma == "be" and t.dep == "aux" and tokens[head].tag == "VBG")
+        if action:
+            pass                              # "I am sitting there when she came in"
+        elif low in FIRST:
             # A first-person narrator may comment in the present ("I confess", "I am
             # sure", "I have never forgotten"); actions and speech tags are slips.
             if person != "first":
@@ -453,20 +569,23 @@ class TenseShift(Rule):
             return "narrator's comment", None, None
         if s > i and not self._speech_tag_inversion(tokens, i, s, lemma):
             return "inversion", None, None    # "subtler is a mind", '"..." says he'
-        if _reduced_relative(tokens, kids, s, i):
+        if s < i and _reduced_relative(tokens, kids, s, i):
             return "relative clause", None, None   # "the life she leads"
         if subj.tag == "PRP" and low not in NOMINATIVE and low not in FIRST:
             return "not a subject pronoun", None, None
-        if subj.tag not in SUBJECT_TAGS:
+        if subj.tag not in SUBJECT_TAGS and not self._demonstrative(tokens, kids, s, i):
             return "not a subject", None, None
         if subj.tag in ("NNS", "NNPS", "NN"):
             if norm(subj.text) in AUTHORIAL_NOUNS:
                 return "narrator's comment", None, None   # "the reader remembers"
-            dets = [norm(tokens[c].text) for c in kids[s] if tokens[c].dep in ("det", "poss", "predet")]
+            dets = [norm(tokens[c].text) for c in kids[s] if tokens[c].dep in ("det", "poss", "predet", "nummod")]
             # A general statement: "Men are fools", "Sound carries farther over water".
-            if not dets and subj.tag == "NNS":
+            # ... unless it is coordinated with a past event: "the dusk fell on the stream,
+            # and lights begin to appear along the shore".
+            chained = self._coordinated_past(tokens, kids, i if t.dep not in ("aux", "auxpass") else t.head)
+            if not dets and subj.tag == "NNS" and not chained:
                 return "bare plural", None, None
-            if not dets and subj.tag == "NN" and not ctx_is_name(subj) and \
+            if not dets and subj.tag == "NN" and not chained and not ctx_is_name(subj) and \
                     not any(tokens[c].dep == "compound" for c in kids[s]):
                 return "bare noun", None, None
             if any(d in GENERIC_DETERMINERS for d in dets):
@@ -474,17 +593,53 @@ class TenseShift(Rule):
         agreement = subject_agreement(tokens, kids, s)
         if agreement is None or (tag == "VBZ") != (agreement == ("3", "sg")):
             return "disagrees", None, None    # the tagger's slip, or the agreement rule's business
-        if low == "it" and self._extraposed(tokens, kids, head):
+        if low == "it" and not anchored and self._extraposed(tokens, kids, head):
             return "extraposed", None, None   # "it is probable that ...": the narrator's comment
-        if low == "it" and lemma in IMPERSONAL:
+        if low == "it" and not anchored and lemma in IMPERSONAL:
             return "impersonal", None, None   # "it seems", "it happens that"
-        if person == "first" and lemma in NARRATOR_COMMENT and not info.past and self._mentions_narrator(tokens, sent):
+        if person == "first" and lemma in NARRATOR_COMMENT and not info.past and not action and \
+                self._mentions_narrator(tokens, sent):
             return "narrator's comment", None, None
         if self._is_verse(story, sent):
             return "verse", None, None
         if self._present_time(tokens, sent):
             return "present-day comment", None, None
         return None, s, agreement
+
+    @staticmethod
+    def _coordinated_past(tokens, kids, v) -> bool:
+        """The verb ``v`` is joined by ``conj`` to a simple-past verb (either way)."""
+        t = tokens[v]
+        others = [c for c in kids[v] if tokens[c].dep == "conj"]
+        if t.dep == "conj" and t.head != v:
+            others.append(t.head)
+        return any(tokens[o].tag == "VBD" and tokens[o].pos in ("VERB", "AUX") and is_past_form(tokens[o].text)
+                   and not tokens[o].speech for o in others)
+
+    @staticmethod
+    def _shares_past_subject(tokens, kids, head) -> bool:
+        """The clause of ``head`` has no subject of its own and is coordinated with a simple-past
+        verb: "I attempted to rise, but am not able to stir"."""
+        t = tokens[head]
+        if t.dep != "conj" or any(tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in kids[head]):
+            return False
+        h = tokens[t.head]
+        if h.tag == "VBD" and h.pos in ("VERB", "AUX") and is_past_form(h.text):
+            return True
+        return any(tokens[c].dep in ("aux", "auxpass") and tokens[c].tag == "VBD" and
+                   norm(tokens[c].text) not in ("had", "'d") for c in kids[h.i])
+
+    @staticmethod
+    def _demonstrative(tokens, kids, s, i) -> bool:
+        """"This is invitation enough", "That is how we went": a bare ``this``/``that`` pointing
+        at what was just told, as subject of the verb (not "that is to say", "that is, ...")."""
+        subj = tokens[s]
+        if norm(subj.text) not in ("this", "that") or subj.dep != "nsubj" or s != i - 1:
+            return False
+        if any(tokens[c].dep != "punct" for c in kids[s]):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is not None and nxt.text not in (",", ";", ":", "to", "—", "-", "--")
 
     @staticmethod
     def _first_person_slip(tokens, kids, i, head, lemma, info) -> bool:
@@ -508,7 +663,11 @@ class TenseShift(Rule):
         if t.head != head and tokens[t.head].speech:
             return True
         first = min([head] + [c for c in range(max(0, head - 3), head) if tokens[c].head == head])
-        return first > sent.tok_start and tokens[first - 1].speech
+        if first > sent.tok_start:
+            return tokens[first - 1].speech
+        # The splitter often ends a sentence at the quote's "!" or "?": '"Stop!" I say.'
+        return first > 1 and tokens[first - 1].text in QUOTE_MARKS and tokens[first - 2].speech and \
+            tokens[first - 1].end == tokens[first].start - 1
 
     @staticmethod
     def _speech_tag_inversion(tokens, i, s, lemma) -> bool:
@@ -670,8 +829,10 @@ class TenseShift(Rule):
             return "relative clause", None, None   # "a mug my sister gave me"
         if subj.tag not in SUBJECT_TAGS and low not in ("this", "that"):
             return "not a subject", None, None
-        if lemma in ("be", "have") and low in ("it", "that", "this"):
-            return "looking back", None, None   # "That was close."
+        if lemma in ("be", "have") and (low in ("that", "this") or low == "it" and (
+                lemma == "have" or self._extraposed(tokens, kids, head)
+                or any(norm(tokens[c].text) in EVALUATIVE for c in kids[head]))):
+            return "looking back", None, None   # "That was close.", "It was a mistake."
         if low in FIRST and lemma in FIRST_PERSON_COMMENT and not self._speech_tag(tokens, head, sent):
             return "narrator's comment", None, None
         agreement = subject_agreement(tokens, kids, s)
@@ -697,7 +858,8 @@ class TenseShift(Rule):
                 return True
             if low == "before" and t.dep == "advmod":
                 return True                   # "I had seen him before"
-            if low in ("when", "while", "after", "since", "until", "till") and tokens[t.head].tag == "VBD":
+            if low in ("when", "while", "after", "since", "until", "till") and tokens[t.head].tag == "VBD" \
+                    and t.head not in skip:
                 return True                   # "when I was twelve"
             if t.tag == "VBD" and low in ("had", "'d") and t.dep == "aux" and t.i not in skip:
                 return True                   # past perfect: an earlier past
