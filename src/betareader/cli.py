@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above the threshold, 1 issues found, 2 usage or inpu
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,24 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _colour(flag: bool | None) -> bool | None:
+    """--color/--no-color if given; else off when NO_COLOR is set (no-color.org), else on a terminal."""
+    if flag is None and os.environ.get("NO_COLOR"):
+        return False
+    return flag
+
+
+def _write(target: Path, content: str | None) -> None:
+    """Write ``content`` to ``target`` (``None``: make the folder), or fail with one line."""
+    try:
+        if content is None:
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{target}: cannot write ({exc.strerror or exc})")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="betareader")
 def cli() -> None:
@@ -43,22 +62,27 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this betareader.toml instead of the nearest one.")
 @click.option("--no-config", is_flag=True, help="Ignore betareader.toml files.")
-@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the output (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--statistics", is_flag=True, help="Only print the count of issues per rule.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when issues are found.")
 def check(files, fmt, select, ignore, min_severity, config_path, no_config, color, statistics, exit_zero) -> None:
     """Check story FILES for line-edit issues ('-' reads standard input)."""
+    color = _colour(color)
     from . import api
+    from .checks.registry import resolve
     from .report.terminal import render_issue, render_summary
 
+    select, ignore = _split(select), _split(ignore)
+    try:
+        resolve(select + ignore)
+    except ValueError as exc:  # unknown rule names in --select/--ignore
+        _fail(str(exc))
     all_issues = []
     for path in files:
-        try:
-            config = api.config_for(path, config_path, discover=not no_config).merged(
-                select=_split(select), ignore=_split(ignore), min_severity=min_severity)
-            result = api.check(api.read(path), config)
-        except ValueError as exc:  # unknown rule names in --select/--ignore
-            _fail(str(exc))
+        config = api.config_for(path, config_path, discover=not no_config).merged(
+            select=select, ignore=ignore, min_severity=min_severity)
+        result = api.check(api.read(path), config)
         all_issues.extend(result.issues)
         if fmt == "json":
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -87,9 +111,11 @@ def check(files, fmt, select, ignore, min_severity, config_path, no_config, colo
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this betareader.toml instead of the nearest one.")
 @click.option("--no-config", is_flag=True, help="Ignore betareader.toml files.")
-@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the output (default: on a terminal, unless NO_COLOR is set).")
 def analyze(files, fmt, output, config_path, no_config, color) -> None:
     """Analyze story FILES: characters, who says what, narration, arc and pacing."""
+    color = _colour(color)
     from . import api
 
     out_lines: list[str] = []
@@ -107,9 +133,9 @@ def analyze(files, fmt, output, config_path, no_config, color) -> None:
             else:
                 target = Path(output)
                 if len(files) > 1:
-                    target.mkdir(parents=True, exist_ok=True)
+                    _write(target, None)
                     target = target / (Path(result.source.name).stem + ".html")
-                target.write_text(page, encoding="utf-8")
+                _write(target, page)
                 click.echo(f"wrote {target}", err=True)
         else:
             from .report.summary import render_analysis
@@ -119,7 +145,7 @@ def analyze(files, fmt, output, config_path, no_config, color) -> None:
         return
     blob = "\n".join(out_lines) + "\n"
     if output and fmt != "html":
-        Path(output).write_text(blob, encoding="utf-8")
+        _write(Path(output), blob)
     else:
         click.echo(blob, nl=False, color=color)
 
@@ -257,6 +283,12 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="betareader", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:  # one line too, like every other error
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `betareader`: the help, as click shows it
+            exc.show()
+            sys.exit(2)
+        where = exc.ctx.command_path if exc.ctx is not None else "betareader"
+        _fail(" ".join(exc.format_message().split()) + f" (see `{where} --help`)")
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
@@ -272,6 +304,11 @@ def main(argv: list[str] | None = None) -> None:
         _fail("out of memory: the input is too large for this machine")
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # a bug: still one line (exit 2, as ruff does), the traceback on request
+        if os.environ.get("BETAREADER_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
+              "(BETAREADER_DEBUG=1 shows the traceback)")
 
 
 if __name__ == "__main__":  # pragma: no cover

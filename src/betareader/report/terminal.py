@@ -10,6 +10,7 @@ story.txt:12:5: tense-shift [warning] Narration is in the past tense; 'walks' sl
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Iterable
 
@@ -19,6 +20,41 @@ from ..checks.base import Issue
 
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 CONTEXT_WIDTH = 100
+
+
+def _visible(text: str) -> str:
+    """``text`` safe to print: a tab is a space, control characters (ESC ...) become visible symbols.
+
+    Each character stays one character, so caret positions computed on ``text`` still hold.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char == "\t":
+            out.append(" ")
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))  # ␀ ... ␟
+        elif code == 0x7F:
+            out.append("\u2421")  # ␡
+        elif 0x80 <= code < 0xA0 or unicodedata.category(char) in ("Zl", "Zp"):
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: wide (CJK, most emoji) count 2, combining marks and joiners 0."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -33,22 +69,24 @@ def render_issue(text: str, source: str, issue: Issue, structured: bool = False)
     where = f" (chapter {issue.chapter}, paragraph {issue.paragraph})" if structured and issue.chapter else ""
     head = (
         f"{click.style(f'{source}:{issue.line}:{issue.column}:', bold=True)} "
-        f"{click.style(issue.rule, fg=colour, bold=True)} [{issue.severity}] {issue.message}{where}"
+        f"{click.style(issue.rule, fg=colour, bold=True)} [{issue.severity}] {_visible(issue.message)}{where}"
     )
     ls, le = _line_bounds(text, issue.start)
     line = text[ls:le].rstrip("\r")
-    a, b = issue.start - ls, min(issue.end, le) - ls
+    # A span running on past the line (multi-line, or over the \r of a CRLF) is underlined to the line's end.
+    a = issue.start - ls
+    b = max(a, min(issue.end - ls, len(line), a + CONTEXT_WIDTH))  # and a very long span to a window's width
     # Long lines (one-paragraph-per-line files): show a window around the span.
     lo = max(0, a - CONTEXT_WIDTH // 2)
     hi = min(len(line), max(b, a + 1) + CONTEXT_WIDTH // 2)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi].replace("\t", " ") + suffix
-    caret_at = len(prefix) + a - lo
-    carets = "^" * max(1, b - a)
+    shown = prefix + _visible(line[lo:hi]) + suffix
+    caret_at = _width(prefix + line[lo:a])
+    carets = "^" * max(1, _width(line[a:b]))
     gutter = str(issue.line)
     pad = " " * len(gutter)
-    fix = f" {issue.suggestions[0]}" if issue.suggestions else ""
+    fix = f" {_visible(issue.suggestions[0])}" if issue.suggestions else ""
     underline = " " * caret_at + click.style(carets + fix, fg=colour, bold=True)
     return "\n".join([
         head,

@@ -1,0 +1,8 @@
+"""Snapshot tests use the CLI helpers of tests/cli."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "cli"))
