@@ -149,3 +149,32 @@ def test_glossary_names_count(analyse_text):
     story = parse(build_story(text), extra=("ner",))
     chars = find_characters(story, None, glossary=["Zephyrine"])
     assert any(c.name == "Zephyrine" for c in chars)
+
+
+def test_narrator_who_says_their_name(analyse_text):
+    text = (
+        "My name is Anna Brooks, and I kept the lighthouse that winter. I was alone.\n\n"
+        "Every morning I climbed the stairs. Every evening Anna Brooks wrote the log.\n\n"
+        '"Anyone there?" I called down the stairwell.\n'
+    )
+    r = analyse_text(text)
+    narrators = [c for c in r.characters if c.narrator]
+    assert len(narrators) == 1
+    assert narrators[0].name == "Anna Brooks"
+
+
+def test_stated_alias_joins_the_names(analyse_text):
+    text = (
+        "Miss Prudence Cowley, known to her friends as Tuppence, came in out of the rain.\n\n"
+        "Tuppence shook her umbrella. Tuppence was late, and Tuppence knew it.\n\n"
+        '"Sorry," said Tuppence.\n'
+    )
+    r = analyse_text(text)
+    assert r.char("Tuppence").id == r.char("Miss Prudence Cowley").id
+
+
+def test_given_name_says_the_gender_when_pronouns_do_not(analyse_text):
+    text = "Margaret Ashby and Thomas Ashby owned the mill. Margaret Ashby kept the books.\n"
+    r = analyse_text(text)
+    assert r.char("Margaret Ashby").pronouns == "she/her"
+    assert r.char("Thomas Ashby").pronouns == "he/him"

@@ -145,3 +145,79 @@ def test_gold_stories(path, minimum):
         pytest.skip(f"no gold file for {path.name}")
     accuracy, _, _ = gold_accuracy(path)
     assert accuracy >= minimum, f"{path.name}: {accuracy:.3f}"
+
+
+def test_described_speaker_becomes_a_character(analyse_text):
+    text = (
+        "The rain had stopped when Mira reached the ferry.\n\n"
+        "A man stepped out of the ticket booth and looked her over.\n\n"
+        '"Last boat left an hour ago," said the man.\n\n'
+        '"Then I\'ll wait for the first one," she said.\n\n'
+        '"Suit yourself," he said, and went back inside.\n'
+    )
+    r = analyse_text(text)
+    man = r.speaker_of("Last boat")
+    assert man is not None and man.name == "the man"
+    assert r.method_of("Last boat") == "description"
+    assert r.speaker_of("first one").name == "Mira"
+    assert r.speaker_of("Suit yourself").id == man.id
+
+
+def test_nobody_described_is_not_a_character_unless_they_speak(analyse_text):
+    text = (
+        "Mira watched a boy chase a kite along the sea wall.\n\n"
+        '"Ready?" Jonas asked.\n\n'
+        '"Ready," said Mira.\n'
+    )
+    r = analyse_text(text)
+    assert not any(c.name == "the boy" for c in r.characters)
+
+
+def test_capitalised_role_is_a_speaker(analyse_text):
+    text = (
+        "The court was crowded when Alys was brought in.\n\n"
+        '"Who is this?" said the Queen.\n\n'
+        '"A thief, Majesty," said the guard.\n\n'
+        '"Then take her away," said the Queen.\n'
+    )
+    r = analyse_text(text)
+    queen = r.speaker_of("Who is this")
+    assert queen is not None and queen.name == "the Queen"
+    assert r.speaker_of("take her away").id == queen.id
+
+
+def test_first_person_possessive_kin_is_somebody_of_their_own(analyse_text):
+    text = (
+        "I came home late, and Rose was already laying the table.\n\n"
+        '"Where have you been?" said my mother.\n\n'
+        '"Out on the hill," I said.\n'
+    )
+    r = analyse_text(text)
+    mother = r.speaker_of("Where have you been")
+    assert mother is not None and mother.name == "my mother"
+
+
+def test_first_person_tag_split_by_the_tokenizer(analyse_text):
+    text = (
+        "I came down late. I found Holmes at the window, and I sat by the fire.\n\n"
+        '"You are up early," said I.\n\n'
+        '"I have not been to bed," said he.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("up early").narrator
+
+
+def test_untagged_lines_alternate_and_answer_the_addressee(analyse_text):
+    text = (
+        "Mira found Jonas on the pier at dawn.\n\n"
+        '"You\'re up early," said Mira.\n\n'
+        '"Couldn\'t sleep."\n\n'
+        '"Nor could I."\n\n'
+        '"Then walk with me, Mira."\n\n'
+        '"Where to?"\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("Couldn't sleep").name == "Jonas"
+    assert r.speaker_of("Nor could I").name == "Mira"
+    assert r.speaker_of("walk with me").name == "Jonas"
+    assert r.speaker_of("Where to").name == "Mira"

@@ -69,3 +69,46 @@ def test_dash_dialogue_needs_several_paragraphs():
 def test_dash_heading_is_not_speech():
     text = "— I —\n\n" + DASH_STORY
     assert spoken(text)[0] == "You're late,"
+
+
+def test_titles_inscriptions_and_words_used_as_nouns_are_not_speech():
+    text = (
+        'A chromo hung over the bed, entitled, "The Lamp in the Window."\n\n'
+        'The bottle was labeled, "Best Vanilla." She kept it.\n\n'
+        'She liked "frocks" and "gowns" better than dresses.\n\n'
+        'It was what they called "seein\' folks" in the village.\n\n'
+        '"Not yet" she whispers.\n\n'
+        'She was calling, "Marilla" over the banisters.\n'
+    )
+    assert spoken(text) == ["Not yet", "Marilla"]
+
+
+LETTER = """Mira opened the envelope at the table.
+
+"Dear Mira,"
+
+"The boats are in and the nets are mended. Come home when you can."
+
+"Yours ever,"
+
+"Jonas"
+
+"Well?" asked her mother.
+"""
+
+
+def test_a_letter_in_quote_marks_is_not_speech():
+    assert spoken(LETTER) == ["Well?"]
+
+
+def test_an_indented_letter_in_a_flush_story_is_not_speech():
+    flush = "".join(f'"Line {k}," said Mira.\n\n' for k in range(4))
+    text = flush + '     "My dear Mira,\n\n     "I write in haste."\n\n' + flush
+    assert "My dear Mira," not in spoken(text)
+    assert "I write in haste." not in spoken(text)
+    assert len(spoken(text)) == 8
+
+
+def test_a_story_that_indents_every_paragraph_keeps_its_dialogue():
+    text = "".join(f'     "Line {k}," said Mira.\n\n     She turned.\n\n' for k in range(5))
+    assert len(spoken(text)) == 5

@@ -21,26 +21,32 @@ distinct name forms):
    surname of the one ``Mr.`` of that name, a common nickname or a prefix of one given name:
    ``Lizzy``/``Eliza`` -> ``Elizabeth``).  People with incompatible titles stay apart
    (Mr. / Mrs. / Miss Bennet); a name shared by several characters and not decided by
-   titles is left unresolved (``Uchiha`` when there are two Uchihas).
+   titles is left unresolved (``Uchiha`` when there are two Uchihas).  Gender blocks a
+   merge only when titles or plenty of pronouns say it (:meth:`_Entity.firm_gender`).
+   The narration may state an alias outright (``Miss Prudence Cowley, known to her
+   friends as Tuppence``): :func:`_merge_stated_aliases`.
 4. **Pronouns**: each character's referential pronouns from usage (the pronoun that follows
    the name in the same sentence, and the subject pronoun of the next sentence after a
-   sentence whose subject is the name), titles (``Mr.`` -> he, ``Mrs.``/``Miss`` -> she) and
-   gendered honorifics (``-kun``/``-chan``) as weak evidence.  Singular ``they`` is reported
-   only when it clearly dominates; neopronouns (xe, ze, ey, fae) when they are used.
-5. **Mentions**: name mentions plus third-person pronouns resolved by a small salience
+   sentence whose subject is the name), titles (``Mr.`` -> he, ``Mrs.``/``Miss`` -> she), a
+   common given name when the pronouns say little (``data/given_names.txt``) and gendered
+   honorifics (``-kun``/``-chan``) as weak evidence.  Singular ``they`` is reported only when
+   it clearly dominates; neopronouns (xe, ze, ey, fae) when they are used.
+5. **Described people**: ``a girl was dancing`` ... ``the girl`` (:func:`find_nominals`) take
+   part in pronoun resolution like characters and become characters if they speak (the
+   speaker analysis promotes them: :meth:`Roster.promote`).
+6. **Mentions**: name mentions plus third-person pronouns resolved by a small salience
    model (most recent compatible character, subject preference, quotes excluded) and, for a
    first-person narrator, ``I``/``me``/``my`` in narration.
 
-A first-person narrator is a character (``narrator=True``), named after the name other
-characters call them by in dialogue when one name is used for them only inside dialogue,
-else ``Narrator``.
+A first-person narrator is a character (``narrator=True``): the one the narration says it
+is (``Call me Ishmael``, ``my name is``), else the name other characters call them by in
+dialogue when one name is used for them only inside dialogue, else ``Narrator``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -48,8 +54,11 @@ from typing import Iterable
 from ..document.model import Story, Token
 from .lexicon import (
     CLASS_PRONOUNS, FEMALE_CLASSES, FIRST_SINGULAR, GIVEN_NAME_TITLES, HONORIFIC_SUFFIXES,
-    LEADING_NOT_NAME, MALE_CLASSES, NAME_PARTICLES, NEOPRONOUN_SETS, NICKNAMES, NOT_NAMES,
-    PLACE_PREPOSITIONS, PRONOUN_CLASS, SUBJECT_PRONOUNS, SUFFIX_GENDER, TITLE_CLASS, speech_verbs,
+    LEADING_NOT_NAME, MALE_CLASSES, NAME_PARTICLES, NEOPRONOUN_SETS, NICKNAME_WORDS, NICKNAMES,
+    NOT_NAMES,
+    PLACE_PREPOSITIONS, PLACE_WORDS, PRONOUN_CLASS, SUBJECT_PRONOUNS, SUFFIX_GENDER, TITLE_CLASS,
+    given_names,
+    speech_verbs,
 )
 from .model import Character
 
@@ -110,6 +119,21 @@ class Mention:
         words = list(self.titles) + list(self.core)
         s = " ".join(words)
         return f"{s}-{self.suffix}" if self.suffix else s
+
+
+FUNCTION_WORDS = frozenset(PRONOUN_CLASS) | frozenset("""
+i i'm i'll i've i'd the a an and but or nor so yet then now here there what why who whom whose
+when where how this that these those we you it me us one two three four five six seven eight
+nine ten first second third last next yes no well oh ah
+""".split())
+"""Words of NOT_NAMES that never name anybody, even as the subject of a speech verb."""
+
+
+def _tag_position(toks: list[Token], start: int, end: int, single: frozenset[str]) -> bool:
+    """The word stands next to a speech verb in narration (``said Good``, ``Dad said``)."""
+    before = toks[start - 1] if start > 0 else None
+    after = toks[end] if end < len(toks) else None
+    return any(t is not None and not t.speech and t.lower in single for t in (before, after))
 
 
 def _title_key(tok: Token) -> str | None:
@@ -256,10 +280,11 @@ def extract_mentions(story: Story, glossary: Iterable[str] = ()) -> list[Mention
             core.pop(0)
             first_core += 1
             start = first_core
-        if not titles and len(core) == 1 and core[0].lower() in NOT_NAMES:
+        if not titles and len(core) == 1 and core[0].lower() in NOT_NAMES \
+                and core[0].lower() not in NICKNAME_WORDS and not _tag_position(toks, start, end, single):
             i = end
             continue
-        if any(c.lower() in ("i", "i'm") for c in core):
+        if any(c.lower() in ("i", "i.", "i'm") for c in core):
             i = end
             continue
         span = range(start, end)
@@ -336,6 +361,9 @@ class _FormStats:
 
 def _is_person(core: tuple[str, ...], st: _FormStats, lower_counts: Counter, glossary: frozenset[str]) -> bool:
     words = [c.lower() for c in core]
+    if len(core) == 1 and (words[0] in NICKNAME_WORDS or words[0] in NOT_NAMES) and not st.titled:
+        # "Irish murmured", "said Good", "Dad said": a nickname when it speaks, never with "the"
+        return st.tag_subject >= 2 and st.the == 0 and st.plural == 0 and words[0] not in FUNCTION_WORDS
     if len(core) == 1 and words[0] in NOT_NAMES and not st.titled:
         return False
     if all(w in NOT_NAMES or w in NAME_PARTICLES for w in words) and not st.titled:
@@ -351,6 +379,8 @@ def _is_person(core: tuple[str, ...], st: _FormStats, lower_counts: Counter, glo
         return False  # in Kent, near Meryton
     voc = st.vocative if st.mid else 0  # "Aye, ..." at the start of a quote may be no name
     strong = st.titled + st.tag_subject + voc
+    if len(core) > 1 and words[-1] in PLACE_WORDS and not st.tag_subject:
+        return False  # Charing Cross Hospital, Baker Street
     if len(core) > 1 and not strong and lower_counts.get(words[-1], 0) >= 2:
         return False  # Gretna Green, the Military Library: a common noun at the end
     if st.tag_subject >= 3 or strong >= 5:
@@ -426,6 +456,15 @@ class _Entity:
             return "m" if she < 3 * max(he, 1) else "f"
         if female and not male:
             return "f" if he < 3 * max(she, 1) else "m"
+        firm = _form_gender(self.pron, firm=True)
+        if firm:
+            return firm
+        named = self.name_gender()  # Emma is "she" unless the pronouns say otherwise plainly
+        if named:
+            return named
+        strong = _form_gender(self.pron)
+        if strong:
+            return strong
         if he + she >= 1:
             if he >= 2 * she and he >= 1:
                 return "m"
@@ -435,6 +474,31 @@ class _Entity:
         if weak:
             return "m" if weak > 0 else "f"
         return None
+
+
+    def name_gender(self) -> str | None:
+        """The gender of the character's given name when it is a common one (Mary, John)."""
+        names = given_names()
+        votes: Counter = Counter()
+        for core, n in self.cores.items():
+            g = names.get(core[0].lower())
+            if g:
+                votes[g] += n
+        if len(votes) == 1:
+            return next(iter(votes))
+        return None
+
+    def firm_gender(self) -> str | None:
+        """The gender when titles say it or pronouns say it clearly (3+ uses, 3 to 1).
+
+        Pronoun evidence is noisy (``Josie dared Anne ... her``): merges of name forms are
+        blocked only by this firmer judgement, not by :meth:`gender`.
+        """
+        if self.classes & MALE_CLASSES and not self.classes & FEMALE_CLASSES:
+            return "m"
+        if self.classes & FEMALE_CLASSES and not self.classes & MALE_CLASSES:
+            return "f"
+        return _form_gender(self.pron, firm=True)
 
 
 def _compatible(classes: set | frozenset, gender: str | None, cls: frozenset) -> bool:
@@ -458,11 +522,13 @@ def _title_class(cls: frozenset) -> str | None:
     return None
 
 
-def _form_gender(pron: Counter) -> str | None:
+def _form_gender(pron: Counter, firm: bool = False) -> str | None:
+    """``m``/``f`` from pronoun counts: 2+ uses at 2 to 1 (``firm``: 3+ at 3 to 1)."""
     he, she = pron["m"], pron["f"]
-    if he >= 2 * she and he >= 2:
+    least, ratio = (3, 3) if firm else (2, 2)
+    if he >= ratio * she and he >= least:
         return "m"
-    if she >= 2 * he and she >= 2:
+    if she >= ratio * he and she >= least:
         return "f"
     return None
 
@@ -506,11 +572,11 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
             return "m"
         if cls & FEMALE_CLASSES:
             return "f"
-        return _form_gender(form_pron.get(key, Counter()))
+        return _form_gender(form_pron.get(key, Counter()), firm=True)
 
     def ent_compatible(e: _Entity, key) -> bool:
         cls = _classes(key[1])
-        g = e.gender()
+        g = e.firm_gender()
         if not _compatible(e.classes, g, cls):
             return False
         kg = gender_of(key)
@@ -522,6 +588,7 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
         return [e for e in entities if e.merged_into < 0 and pred(e)]
 
     order = sorted(counts, key=lambda k: (-len(k[0]), -counts[k], k[0]))
+    miss_given = {k[0][0] for k in counts if len(k[0]) == 1 and "miss" in _classes(k[1])}
     multi = [k for k in order if len(k[0]) > 1]
     titled = [k for k in order if len(k[0]) == 1 and k[1]]
     bare = [k for k in order if len(k[0]) == 1 and not k[1]]
@@ -550,6 +617,8 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
         exact = live(lambda e: any((w, word) in e.titled_lasts for w in tw) and ent_compatible(e, key))
         if len(exact) == 1:
             target = exact[0]
+        if target is None and tc == "miss" and exact:
+            target = _eldest(live(lambda e: word in e.lasts and ent_compatible(e, key)), miss_given)
         if target is None and not exact:
             lasts = live(lambda e: word in e.lasts and ent_compatible(e, key))
             given = live(lambda e: word in e.firsts and ent_compatible(e, key))
@@ -564,6 +633,8 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 women = [e for e in lasts if e.gender() != "m" and not (e.classes & {"mrs", "m"})]
                 if len(women) == 1 and len(lasts) == 1:
                     target = women[0]
+                elif tc == "miss" and len(women) > 1:
+                    target = _eldest(women, miss_given)
         if target is None:
             target = new()
         add(target, key)
@@ -572,6 +643,11 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
     for key in bare:
         word = key[0][0]
         cands = live(lambda e: word in e.tokens and ent_compatible(e, key))
+        if not cands:
+            # "Rabbit" and "the White Rabbit": the last word of one untitled full name joins it
+            # even when the pronouns around the two disagree (they are often somebody else's)
+            cands = live(lambda e: word in e.lasts and not e.classes)
+            cands = cands if len(cands) == 1 and not live(lambda e: word in e.firsts) else []
         target = None
         if len(cands) == 1:
             target = cands[0]
@@ -586,9 +662,10 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 mr = [e for e in cands if e.classes & MALE_CLASSES and (word in e.lasts or word in e.singles)]
                 if len(mr) == 1 and gender_of(key) in (None, "m"):
                     target = mr[0]
-                elif all(word in e.firsts or word in e.singles for e in cands) \
+                elif all(word in e.firsts or word in e.singles or 10 * e.count <= counts[key] for e in cands) \
                         and counts[key] >= 3 * sum(e.count for e in cands):
                     # "Lydia" everywhere, "Lydia Bennet" and "Lydia Wickham" once each: one person
+                    # (a rare run-together "London Lydia" does not stop it)
                     target = max(cands, key=lambda e: e.count)
                     for e in cands:
                         if e is not target:
@@ -600,7 +677,18 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
             target = new()
         add(target, key)
 
-    # 4. nicknames and short forms: Lizzy / Eliza -> Elizabeth, Eliza Bennet -> Elizabeth Bennet
+    # 4. married names: Mrs. Wickham is the one woman known by two surnames, her maiden one
+    #    used with Miss (Miss Lydia Bennet) and Wickham not; not a daughter who has only one
+    #    surname (Mary Lennox beside Mrs. Lennox)
+    for e in live(lambda e: e.classes == {"mrs"} and not e.multi and len(e.singles) == 1):
+        word = next(iter(e.singles))
+        wives = live(lambda w: w is not e and word in w.lasts and w.gender() == "f"
+                     and not w.classes & {"m", "mrs"} and ("miss", word) not in w.titled_lasts
+                     and any(t == "miss" and last != word and last in w.lasts for t, last in w.titled_lasts))
+        if len(wives) == 1:
+            _merge(e, wives[0])
+
+    # 5. nicknames and short forms: Lizzy / Eliza -> Elizabeth, Eliza Bennet -> Elizabeth Bennet
     for a in sorted(entities, key=lambda e: e.count):
         if a.merged_into >= 0 or a.titled > 0.5 * a.count and not (a.classes <= {"miss", "f"}):
             continue
@@ -614,8 +702,8 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 continue  # Lady Catherine, Mrs. Lynde: formal names get no nicknames
             if a_last and not (a_last <= b.lasts):
                 continue
-            g = a.gender()
-            bg = b.gender()
+            g = a.firm_gender()
+            bg = b.firm_gender()
             if g and bg and g != bg:
                 continue
             if not _compatible(b.classes, bg, frozenset(a.classes)):
@@ -626,6 +714,14 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
         if len(hits) == 1:
             _merge(a, hits[0])
     return entities, assign
+
+
+def _eldest(sisters: list[_Entity], miss_given: set[str]) -> _Entity | None:
+    """Miss Bennet among sisters: by custom the eldest, the one sister never called Miss
+    <given name> (Miss Elizabeth and Miss Lydia are used, Miss Jane is not); None if unclear."""
+    eldest = [e for e in sisters if e.gender() == "f" and e.multi and not e.classes & {"mrs", "m"}
+              and not any(c[0] in miss_given for c in e.cores if len(c) > 1)]
+    return eldest[0] if len(eldest) == 1 else None
 
 
 def _merge(a: _Entity, b: _Entity) -> None:
@@ -681,12 +777,17 @@ class Salience:
             self.last_subj_sent[ent] = sent
 
     def compatible(self, ent: int, pclass: str) -> bool:
+        """May pronoun class ``pclass`` (or ``any``: a description of unsaid gender) be ``ent``?"""
         g = self.genders.get(ent)
+        if pclass == "any":
+            return g != "n1"
         if pclass in ("m", "f"):
             return g == pclass or g is None
         return g == pclass
 
-    def candidates(self, pclass: str, pos: int, sent: int, exclude: Iterable[int] = ()) -> list[tuple[float, int]]:
+    def candidates(self, pclass: str, pos: int, sent: int, exclude: Iterable[int] = (),
+                   reach: int = 400) -> list[tuple[float, int]]:
+        """(score, entity) of the compatible entities mentioned within ``reach`` tokens, best first."""
         ex = set(exclude)
         out: list[tuple[float, int]] = []
         rank = 0
@@ -694,13 +795,15 @@ class Salience:
             if ent in ex or not self.compatible(ent, pclass):
                 continue
             dist = pos - self.last_pos.get(ent, -10 ** 9)
-            if dist > 400:
+            if dist > reach:
                 continue
             score = (1.0, 0.6, 0.4, 0.3, 0.2)[rank] if rank < 5 else 0.1
             if sent - self.last_subj_sent.get(ent, -100) <= 1:
                 score += 0.5
             if self.genders.get(ent) is None:
                 score -= 0.35
+            if ent >= NOMINAL_BASE:
+                score -= NOMINAL_PENALTY  # "the man" yields to a named man in focus
             out.append((score, ent))
             rank += 1
         out.sort(key=lambda x: -x[0])
@@ -725,11 +828,216 @@ class Roster:
     mention_heads: dict[int, int]
     """Head token of each resolved name mention -> character index."""
     pronoun_char: dict[int, int]
-    """Narration pronoun token -> character index (resolved)."""
+    """Narration pronoun token -> character index (resolved), or a :class:`Nominal` id."""
     genders: list[str | None]
     narrator: int | None
     vocatives: list[tuple[int, int]] = field(default_factory=list)
     """(token index, character index) of vocative name mentions in dialogue."""
+
+    nominals: dict[int, "Nominal"] = field(default_factory=dict)
+    """People the narration names only by a description, by id (``NOMINAL_BASE`` and up)."""
+
+    def new_nominal(self, key: tuple[str, str], name: str, gender: str | None, head: int,
+                    role: bool = False) -> "Nominal":
+        """Register a described person first met at token ``head`` (a speech tag's subject)."""
+        n = Nominal(NOMINAL_BASE + len(self.nominals), key, name, gender, [head], role=role)
+        self.nominals[n.id] = n
+        return n
+
+    def promote(self, story: Story, nominal: "Nominal") -> int:
+        """Make a described person who speaks a character; returns its index.
+
+        Its mentions are its descriptions in the narration and the pronouns resolved to it.
+        """
+        toks = story.tokens
+        ci = len(self.characters)
+        for h in nominal.heads:
+            self.token_char.setdefault(h, ci)
+            self.mention_heads.setdefault(h, ci)
+        pron = [t for t, e in self.pronoun_char.items() if e == nominal.id]
+        offsets = sorted({toks[h].start for h in nominal.heads} | {toks[t].start for t in pron})
+        used = {c.id for c in self.characters}
+        cid = base = _slug(nominal.name)
+        k = 2
+        while cid in used:
+            cid = f"{base}-{k}"
+            k += 1
+        self.characters.append(Character(
+            id=cid, name=nominal.name, aliases=[a for a in nominal.aliases if a != nominal.name],
+            pronouns=CLASS_PRONOUNS.get(nominal.gender or ""), mentions=len(offsets),
+            first_mention=offsets[0] if offsets else 0, mention_offsets=offsets))
+        self.genders.append(nominal.gender)
+        return ci
+
+
+NOMINAL_BASE = 1 << 20
+"""Ids of described people (:class:`Nominal`) start here, above any character index."""
+NOMINAL_REACH = 500
+"""A named character of the right gender mentioned within this many tokens before ``the girl``
+may be her: then ``the girl`` starts no described person of her own."""
+NOMINAL_PENALTY = 0.3
+"""Salience handicap of a described person against named characters."""
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+"""Where a description introduces or takes up a person (not "she was a young lady", "Mira, a nurse")."""
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass
+class Nominal:
+    """A person the story names only by a description: ``a girl was dancing`` ... ``the girl``."""
+
+    id: int
+    key: tuple[str, str]
+    """(possessive word or "", head noun): ``("", "girl")``, ``("my", "mother")``."""
+    name: str
+    gender: str | None
+    heads: list[int] = field(default_factory=list)
+    """Token indexes of its descriptions in the narration (``girl``)."""
+    aliases: list[str] = field(default_factory=list)
+    role: bool = False
+    """A capitalised role used as a name (``the Queen``)."""
+
+
+def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past: bool = True) -> list[Nominal]:
+    """Described people in the narration, in order: ``a girl`` starts one, ``the girl`` goes on.
+
+    A singular common noun for a person (``data/person_nouns.txt``) with an article, as the
+    subject or object of a narration clause.  ``a``/``an``/``another`` introduce a new person
+    (kept only when it is a subject or is taken up again: ``in want of a wife`` is nobody);
+    ``the``/``this``/``that`` refer to the last person of that description, or, when
+    there is none, maybe to a named character of compatible gender mentioned within
+    ``NOMINAL_REACH`` tokens (``Anne ... the child``: nothing is started), or else start one.
+    In past-tense narration a clause in the present tense states a general truth: its
+    ``a man`` is nobody (``a single man ... must be in want of a wife``).
+    Kin (``the mother``) and possessive descriptions (``his wife``) name relatives, resolved
+    at the speech tags instead.
+    """
+    from .lexicon import KIN, person_noun
+
+    toks = story.tokens
+    current: dict[str, Nominal] = {}
+    out: list[Nominal] = []
+    last_named: dict[int, int] = {}
+    for t in toks:
+        if t.speech:
+            continue
+        ei = named_heads.get(t.i)
+        if ei is not None:
+            last_named[ei] = t.i
+            continue
+        if t.tag != "NN" or not t.text.isalpha() or not t.text.islower() or t.dep not in NOMINAL_DEPS:
+            continue
+        is_person, gender = person_noun(t.lower)
+        if not is_person:
+            continue
+        if gender is None:  # "a woman servant", "the boy king"
+            gender = next((g for c in toks[max(0, t.i - 2):t.i] if c.head == t.i and c.dep in ("compound", "amod")
+                           for g in [person_noun(c.lower)[1]] if g), None)
+        det = None
+        for j in range(max(0, t.i - 4), t.i):
+            c = toks[j]
+            if c.head == t.i and c.dep == "poss":
+                det = None
+                break
+            if c.head == t.i and c.dep == "det":
+                det = c.lower
+        if det not in _INDEFINITE and det not in _DEFINITE:
+            continue  # every man, no woman
+        nom = current.get(t.lower)
+        if past and det in _INDEFINITE and _present_clause(toks, t):
+            continue  # "a single man ... must be in want of a wife": anyone, nobody
+        if det in _INDEFINITE or (nom is None and t.lower not in KIN and not _named_nearby(
+                t.i, gender, last_named, genders)):
+            nom = Nominal(NOMINAL_BASE + len(out), ("", t.lower), f"the {t.lower}", gender)
+            current[t.lower] = nom
+            out.append(nom)
+        if nom is not None:
+            nom.heads.append(t.i)
+    # an object never taken up again is seldom anyone (in want of a wife)
+    kept = [n for n in out if len(n.heads) > 1 or toks[n.heads[0]].dep in ("nsubj", "nsubjpass")]
+    for k, n in enumerate(kept):
+        n.id = NOMINAL_BASE + k
+        if n.gender is None:  # "the child ... he", "the doctor ... his": one way only
+            seen = {pc for h in n.heads for pc in _pronouns_after(story, h)}
+            n.gender = next(iter(seen)) if len(seen) == 1 else None
+    return kept
+
+
+def _pronouns_after(story: Story, head: int) -> list[str]:
+    """Pronoun classes that refer back to the subject ``head``: the first possessive or subject
+    pronoun later in its sentence, and the subject pronoun that opens the next sentence."""
+    toks = story.tokens
+    t = toks[head]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return []
+    out: list[str] = []
+    sent = story.sentences[t.sent]
+    for x in range(head + 1, min(sent.tok_end, head + 15)):
+        u = toks[x]
+        pc = PRONOUN_CLASS.get(u.lower)
+        if pc in ("m", "f") and not u.speech and (u.tag == "PRP$" or u.dep in ("nsubj", "nsubjpass")):
+            out.append(pc)
+            break
+    if t.sent + 1 < len(story.sentences):
+        nxt = story.sentences[t.sent + 1]
+        if nxt.paragraph == sent.paragraph:
+            for x in range(nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 6)):
+                u = toks[x]
+                pc = PRONOUN_CLASS.get(u.lower)
+                if pc in ("m", "f") and not u.speech and u.dep in ("nsubj", "nsubjpass"):
+                    out.append(pc)
+                    break
+    return out
+
+
+_SAME_TITLE = {"doctor": "dr", "dr": "dr", "professor": "professor", "prof": "professor",
+               "captain": "captain", "capt": "captain", "colonel": "colonel", "col": "colonel",
+               "lieutenant": "lieutenant", "lieut": "lieutenant", "lt": "lieutenant",
+               "sergeant": "sergeant", "sgt": "sergeant", "reverend": "reverend", "rev": "reverend"}
+
+
+def _role_mentions(story: Story, ent_mentions: dict[int, list[Mention]],
+                   named_heads: dict[int, int]) -> dict[int, int]:
+    """``the doctor``, ``the captain`` in the narration: the one character with that title.
+
+    A rank or profession title (``Dr.``, ``Captain``, ``Inspector``, ``Professor`` ...) that
+    exactly one character bears; ``the <title>`` (lower case, after ``the``) is then a mention
+    of that character.  Returns token index -> entity.
+    """
+    holders: dict[str, set[int]] = defaultdict(set)
+    for ei, ms in ent_mentions.items():
+        for m in ms:
+            for w in m.title_words:
+                if TITLE_CLASS.get(w) == "n":
+                    holders[_SAME_TITLE.get(w, w)].add(ei)
+    unique = {w: next(iter(es)) for w, es in holders.items() if len(es) == 1}
+    if not unique:
+        return {}
+    toks = story.tokens
+    out: dict[int, int] = {}
+    for t in toks:
+        if t.speech or t.i == 0 or t.i in named_heads or not t.text.islower():
+            continue
+        w = _SAME_TITLE.get(t.lower, t.lower)
+        if w in unique and t.tag == "NN" and toks[t.i - 1].lower == "the":
+            out[t.i] = unique[w]
+    return out
+
+
+def _present_clause(toks: list[Token], t: Token) -> bool:
+    """The clause of ``t`` is in the present tense or modal (a general truth in past narration)."""
+    verb = toks[t.head]
+    if verb.tag in ("VBZ", "VBP", "MD"):
+        return True
+    return any(toks[j].head == verb.i and toks[j].dep == "aux" and toks[j].tag in ("VBZ", "VBP", "MD")
+               for j in range(max(0, verb.i - 4), verb.i))
+
+
+def _named_nearby(i: int, gender: str | None, last_named: dict[int, int], genders: dict) -> bool:
+    """A named character who may be ``gender`` was mentioned within ``NOMINAL_REACH`` tokens."""
+    return any(i - pos <= NOMINAL_REACH and (gender is None or genders.get(e) in (gender, None))
+               for e, pos in last_named.items())
 
 
 def _slug(name: str) -> str:
@@ -805,14 +1113,20 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
                 person_cores.add(c)
     # two names run together after a title: "said Mrs. Allan Anne ..." is Mrs. Allan + Anne
     titled_single = Counter()
+    titled_with: set[tuple[str, frozenset]] = set()
     for m in mentions:
         if m.titles and len(m.core) == 1:
             titled_single[m.core[0]] += 1
+            titled_with.add((m.core[0], m.title_words))
     for m in mentions:
         if m.titles and len(m.core) == 2 and m.core in person_cores:
             n = stats[m.core].count
             if titled_single[m.core[0]] >= 3 * n and stats[m.core[1:]].count >= 3 * n \
-                    and m.core[1:] in person_cores:
+                    and m.core[1:] in person_cores and not (
+                        (m.core[-1], m.title_words) in titled_with and "miss" not in m.classes):
+                # (unless "Mrs. Lynde" is used too: then "Mrs. Rachel Lynde" is a full name; not
+                # so for Miss, which names the eldest daughter: Miss Jemima Pinkerton is not
+                # the Miss Pinkerton)
                 person_cores.discard(m.core)
     # plural family names: the Bennets, the Lucases
     for c in list(person_cores):
@@ -862,6 +1176,8 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
         last_seen[a] = m.start
         ent_mentions[a].append(m)
 
+    _merge_stated_aliases(story, entities, ent_mentions)
+
     # -- keep entities that are people enough
     keep = [e for e in entities if e.index in ent_mentions]
     genders = {e.index: e.gender() for e in keep}
@@ -870,7 +1186,9 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
     narrator_ent: int | None = None
     person = getattr(narration, "person", None)
     if person == "first":
-        narrator_ent = _pick_narrator(story, keep, ent_mentions)
+        narrator_ent = _self_named(story, ent_mentions)
+        if narrator_ent is None:
+            narrator_ent = _pick_narrator(story, keep, ent_mentions)
         if narrator_ent is None:
             e = _Entity(len(entities))
             e.narrator = True
@@ -885,7 +1203,15 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
     #    with no known pronouns takes no pronouns
     res_genders = {ei: (g if g is not None or len(ent_mentions.get(ei, ())) >= 3 else "?")
                    for ei, g in genders.items()}
-    pronoun_ent, first_person = _resolve_pronouns(story, ent_mentions, res_genders, narrator_ent)
+    named_heads = {m.head: ei for ei, ms in ent_mentions.items() for m in ms if not m.speech}
+    role_heads = _role_mentions(story, ent_mentions, named_heads)
+    named_heads.update(role_heads)
+    nominals = find_nominals(story, named_heads, genders,
+                             past=getattr(narration, "tense", "past") in ("past", "mixed", "unknown"))
+    for n in nominals:
+        res_genders[n.id] = n.gender
+    pronoun_ent, first_person = _resolve_pronouns(story, ent_mentions, res_genders, narrator_ent,
+                                                  nominals, role_heads)
 
     # -- build characters
     neo_by_ent: dict[int, Counter] = defaultdict(Counter)
@@ -910,6 +1236,7 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
             if "Narrator" != name and "Narrator" not in aliases:
                 aliases.append("Narrator")
         offsets = sorted([toks[m.start].start for m in ms] + pron_offsets.get(e.index, [])
+                         + [toks[h].start for h, ei in role_heads.items() if ei == e.index]
                          + (first_person if e.narrator else []))
         if not offsets:
             continue
@@ -941,80 +1268,17 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
             heads[m.head] = ci
             if m.vocative:
                 vocs.append((m.start, ci))
+    for h, ei in role_heads.items():
+        if ei in index_of:
+            token_char.setdefault(h, index_of[ei])
+            heads.setdefault(h, index_of[ei])
     vocs.sort()
-    pron_char = {ti: index_of[ei] for ti, ei in pronoun_ent.items() if ei in index_of}
+    pron_char = {ti: index_of.get(ei, ei) for ti, ei in pronoun_ent.items()
+                 if ei in index_of or ei >= NOMINAL_BASE}
     gl = [genders.get(e.index) for e in keep if e.index in index_of]
-    _add_described(story, chars, gl, token_char, heads, used_ids)
     return Roster(chars, token_char, heads, pron_char, gl,
-                  index_of.get(narrator_ent) if narrator_ent is not None else None, vocs)
-
-
-NOT_DESCRIPTIONS = frozenset({"latter", "former", "whole", "rest", "other", "one", "same", "first",
-                              "last", "question", "answer", "subject", "matter", "news", "truth",
-                              "letter", "note", "word", "thought"})
-DESCRIBED_MIN_TAGS = 2
-"""A nameless speaker ("said the girl") becomes a character after this many such tags."""
-_DESCRIBED_GENDER = {"man": "m", "boy": "m", "gentleman": "m", "woman": "f", "girl": "f",
-                     "lady": "f", "fellow": "m", "lad": "m", "lass": "f", "old": None}
-
-
-def _add_described(story: Story, chars: list[Character], genders: list, token_char: dict,
-                   heads: dict, used_ids: set[str]) -> None:
-    """Characters for speakers known only by a description: ``"Run!" said the girl.``
-
-    A common noun with ``the`` that is the subject of speech verbs at least
-    ``DESCRIBED_MIN_TAGS`` times (and is not a title of a named character, nor kin) is a
-    character named ``the girl``; its mentions are ``the girl`` in the narration.
-    """
-    from .lexicon import KIN
-    toks = story.tokens
-    single, _ = speech_verbs()
-    tags: Counter = Counter()
-    for t in toks:
-        if t.tag != "NN" or t.speech or not t.text.islower() or t.lower in KIN:
-            continue
-        if t.i == 0 or toks[t.i - 1].lower != "the":
-            continue
-        is_tag = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lower in single
-        if not is_tag and t.i >= 2 and toks[t.i - 2].lower in single and not toks[t.i - 2].speech:
-            is_tag = True  # said the girl
-        if is_tag:
-            # only next to a quote: `"Run!" said the girl.` / `the girl said, "Run!"`
-            lo, hi = max(0, t.i - 5), min(len(toks), t.i + 6)
-            if any(toks[x].speech for x in range(lo, hi)) and t.lower not in NOT_DESCRIPTIONS:
-                tags[t.lower] += 1
-    titled = {w.lower().rstrip(".") for c in chars for n in [c.name, *c.aliases] for w in n.split()[:1]}
-    nouns = {w for w, n in tags.items() if n >= DESCRIBED_MIN_TAGS and w not in titled
-             and w not in TITLE_CLASS}
-    if not nouns:
-        return
-    offsets: dict[str, list[int]] = defaultdict(list)
-    idx: dict[str, int] = {}
-    for w in sorted(nouns, key=lambda w: -tags[w]):
-        name = f"the {w}"
-        cid = _slug(name)
-        base, k = cid, 2
-        while cid in used_ids:
-            cid = f"{base}-{k}"
-            k += 1
-        used_ids.add(cid)
-        idx[w] = len(chars)
-        chars.append(Character(id=cid, name=name, aliases=[], pronouns=CLASS_PRONOUNS.get(_DESCRIBED_GENDER.get(w))))
-        genders.append(_DESCRIBED_GENDER.get(w))
-    for t in toks:
-        ci = idx.get(t.lower)
-        if ci is None or t.speech or t.i == 0 or toks[t.i - 1].lower != "the":
-            continue
-        token_char[t.i] = ci
-        token_char[t.i - 1] = ci
-        heads[t.i] = ci
-        offsets[t.lower].append(toks[t.i - 1].start)
-    for w, ci in idx.items():
-        offs = offsets[w]
-        c = chars[ci]
-        c.mention_offsets = offs
-        c.mentions = len(offs)
-        c.first_mention = offs[0] if offs else 0
+                  index_of.get(narrator_ent) if narrator_ent is not None else None, vocs,
+                  {n.id: n for n in nominals})
 
 
 def _pronoun_after(toks: list[Token], sents, m: Mention, ment_starts: set[int]) -> list[tuple[str, str]]:
@@ -1058,6 +1322,66 @@ def _pronoun_after(toks: list[Token], sents, m: Mention, ment_starts: set[int]) 
     return out
 
 
+_ALIAS_BETWEEN = re.compile(
+    r"\s*,\s*(?:(?:who\s+was|also|better|generally|always)\s+)?"
+    r"(?:known\b[^.;:!?\"“”]{0,60}?\bas|called|nicknamed|dubbed)\s*[\"“‘']?\s*$", re.I)
+
+
+def _merge_stated_aliases(story: Story, entities: list[_Entity], ent_mentions: dict[int, list[Mention]]) -> None:
+    """One person when the narration says so: ``Miss Prudence Cowley, known ... as "Tuppence"``.
+
+    Two name mentions of different characters in one narration sentence, the second in an
+    apposition with ``known (to ...) as``, ``called`` or ``nicknamed``: the second name is an
+    alias of the first.
+    """
+    toks = story.tokens
+    text = story.text
+    by_sent: dict[int, list[Mention]] = defaultdict(list)
+    for ms in ent_mentions.values():
+        for m in ms:
+            if not m.speech:
+                by_sent[toks[m.start].sent].append(m)
+    for ms in by_sent.values():
+        ms.sort(key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:]):
+            if a.entity == b.entity or a.entity < 0 or b.entity < 0:
+                continue
+            if not _ALIAS_BETWEEN.match(text, toks[a.end - 1].end, toks[b.start].start):
+                continue
+            if b.entity not in ent_mentions or a.entity not in ent_mentions:
+                continue
+            moved = ent_mentions.pop(b.entity)
+            for m in moved:
+                m.entity = a.entity
+            ent_mentions[a.entity].extend(moved)
+            ent_mentions[a.entity].sort(key=lambda m: m.start)
+            _merge(entities[b.entity], entities[a.entity])
+
+
+_SELF_NAMING = re.compile(
+    r"\b(?:my\s+(?:christian\s+|first\s+|real\s+|own\s+)?name\s+(?:is|was|being)|call\s+me|called\s+me"
+    r"|called\s+myself|named\s+me|christened\s+me|I\s+(?:am|was)\s+(?:called|named))\s+$", re.I)
+
+
+def _self_named(story: Story, ent_mentions: dict[int, list[Mention]]) -> int | None:
+    """The character a first-person narrator says they are: ``Call me Ishmael``, ``my name is``.
+
+    The name must follow the phrase in the narration (not in dialogue) and belong to one
+    character; the first such statement decides.
+    """
+    toks = story.tokens
+    text = story.text
+    found: list[tuple[int, int]] = []
+    for ei, ms in ent_mentions.items():
+        for m in ms:
+            if m.speech:
+                continue
+            start = toks[m.start].start
+            if _SELF_NAMING.search(text, max(0, start - 40), start):
+                found.append((start, ei))
+    return min(found)[1] if found else None
+
+
 def _pick_narrator(story: Story, keep: list[_Entity], ent_mentions: dict[int, list[Mention]]) -> int | None:
     """The character a first-person narrator is called in dialogue, if one name stands out.
 
@@ -1070,7 +1394,7 @@ def _pick_narrator(story: Story, keep: list[_Entity], ent_mentions: dict[int, li
     sents = story.sentences
     narrator_pars: set[int] = set()
     for t in toks:
-        if t.lower == "i" and not t.speech and t.dep in ("nsubj",) and toks[t.head].lower in single:
+        if t.lower in ("i", "i.") and not t.speech and t.dep in ("nsubj",) and toks[t.head].lower in single:
             narrator_pars.add(sents[t.sent].paragraph)
     text_pars = [p.index for p in story.paragraphs if p.kind == "text" and p.quotes]
     order = {pi: k for k, pi in enumerate(text_pars)}
@@ -1107,14 +1431,20 @@ def _pick_narrator(story: Story, keep: list[_Entity], ent_mentions: dict[int, li
     return best
 
 
-def _resolve_pronouns(story: Story, ent_mentions, genders, narrator_ent):
-    """Resolve narration pronouns to entities; also first-person offsets for the narrator."""
+def _resolve_pronouns(story: Story, ent_mentions, genders, narrator_ent, nominals=(), role_heads=None):
+    """Resolve narration pronouns to entities (described people among them, by their ids);
+    also first-person offsets for the narrator."""
     toks = story.tokens
     heads: dict[int, tuple[int, bool]] = {}
     for ei, ms in ent_mentions.items():
         for m in ms:
             if not m.speech:
                 heads[m.head] = (ei, m.subject)
+    for h, ei in (role_heads or {}).items():
+        heads.setdefault(h, (ei, toks[h].dep in ("nsubj", "nsubjpass")))
+    for n in nominals:
+        for h in n.heads:
+            heads[h] = (n.id, toks[h].dep in ("nsubj", "nsubjpass"))
     sal = Salience(genders)
     out: dict[int, int] = {}
     first: list[int] = []

@@ -31,6 +31,9 @@ TITLE_CLASS: dict[str, str] = {
     "agent": "n", "judge": "n", "reverend": "n", "rev": "n", "cousin": "n", "nurse": "n",
     "coach": "n", "headmaster": "m", "headmistress": "f", "chief": "n", "commissioner": "n",
     "superintendent": "n", "squire": "m", "parson": "m",
+    # rural and old-fashioned forms of address (Farmer Oak, Widow Douglas, Goody Proctor)
+    "farmer": "m", "widow": "f", "goody": "f", "goodwife": "f", "goodman": "m", "mistress": "f",
+    "granny": "f", "gran": "f", "grandad": "m", "granddad": "m",
 }
 # Titles that stand before a given name as readily as before a surname.
 GIVEN_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "aunt", "auntie", "aunty", "uncle",
@@ -72,6 +75,11 @@ for _w in NEOPRONOUN_SETS:
     PRONOUN_CLASS[_w] = "x"
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "xe", "ze", "zie", "ey", "fae"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+
+
+def first_singular(word: str) -> bool:
+    """``I``/``me``/``my``... also as the tokenizer sometimes leaves them at a sentence end (``I.``)."""
+    return word in FIRST_SINGULAR or (word[-1:] == "." and word[:-1] in FIRST_SINGULAR)
 CLASS_PRONOUNS = {"m": "he/him", "f": "she/her", "t": "they/them"}
 
 # -- words that are capitalised but are not people ---------------------------------------------
@@ -99,6 +107,11 @@ one two three four five six seven eight nine ten first second third last next
 ii iii iv vi vii viii ix xi xii
 """.split())
 NOT_NAMES = NOT_NAMES | frozenset(PRONOUN_CLASS)
+# Words of NOT_NAMES that serve as nicknames all the same when they speak ("Irish murmured").
+NICKNAME_WORDS = frozenset("""
+english french german spanish italian russian chinese japanese american british irish
+scottish welsh indian african european latin greek roman north south east west
+""".split())
 
 # Leading words that are not part of a following name ("Oh Mira", "Poor Jonas").
 LEADING_NOT_NAME = frozenset({
@@ -107,6 +120,9 @@ LEADING_NOT_NAME = frozenset({
     "lord", "and", "but", "so", "then", "now", "my", "our", "your", "ok", "okay", "why", "what",
     "ha", "wow", "sweet", "darling", "love", "beloved", "silly", "stupid", "big", "uncle",
     "aunt", "cousin", "brother", "sister", "mother", "father",
+    # days and months that are not also given names ("Wednesday Diana" -> Diana)
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "september", "october", "november", "december", "christmas", "easter",
 })
 
 # -- nicknames (common English hypocorisms: nickname -> full given names) ---------------------
@@ -181,6 +197,33 @@ augustus: gus gussie
 nathaniel: nat nate
 zachary: zack zach
 hermione: mione
+caroline carolyn: carrie caddie lina
+charlotte: lottie lotty
+florence: flo florrie
+abigail: abby nabby
+deborah: debbie deb
+lucinda cynthia: cindy
+wilhelmina: mina minnie
+alfred: alf alfie
+archibald: archie
+reginald: reggie reg
+herbert: herb bertie
+ernest: ernie
+montgomery: monty
+percival: percy
+ezekiel: zeke
+emily emilia: em emmy
+penelope: penny
+rosalind rosamund rosalie: rosie ros
+christina christine: chrissy tina
+jacqueline: jackie
+vincent: vince vinny
+kenneth: ken kenny
+gabriel gabriella gabrielle: gabe gabby
+nathan: nate
+isaac: ike
+eugene: gene
+cornelius: neil
 ginevra: ginny
 ronald: ron ronnie
 """
@@ -189,6 +232,16 @@ for _line in _NICKS.strip().splitlines():
     _full, _nicks = _line.split(":")
     for _n in _nicks.split():
         NICKNAMES.setdefault(_n, set()).update(_full.split())
+
+# Last words of names of places and institutions (Charing Cross Hospital, Baker Street).
+PLACE_WORDS = frozenset("""
+street road avenue lane square abbey hotel inn station island valley forest hospital school
+college university academy company society club library museum office lodge manor farm
+cottage terrace gardens crescent chapel cathedral palace prison gaol jail asylum workhouse
+theatre theater market wharf dock docks harbour harbor bay river sea mountains creek canyon
+ranch county city town village shire
+""".split())
+"""(Not hill, wood, hall, park, church, house ...: surnames as often as places.)"""
 
 # Prepositions of place: a name after them is a place (in Kent, near Meryton).
 PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "within", "throughout", "across", "inside",
@@ -205,6 +258,49 @@ KIN = {
     "sister": ({"miss", "f"}, "f"), "daughter": ({"miss", "f"}, "f"),
     "brother": ({"m"}, "m"), "son": ({"m"}, "m"),
 }
+
+
+# -- person nouns -----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def person_nouns() -> dict[str, str | None]:
+    """Common nouns naming a person (``analysis/data/person_nouns.txt``) -> ``m``, ``f`` or None."""
+    text = resources.files("betareader.analysis").joinpath("data/person_nouns.txt").read_text(encoding="utf-8")
+    out: dict[str, str | None] = {}
+    for entry in _read_lines(text):
+        words = entry.split()
+        out[words[0]] = words[1] if len(words) > 1 else None
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given names -> ``m``/``f`` (``analysis/data/given_names.txt``)."""
+    text = resources.files("betareader.analysis").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return {w[0]: w[1] for w in (e.split() for e in _read_lines(text)) if len(w) == 2}
+
+
+_NOT_MAN = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman", "ottoman", "layman"})
+
+
+def person_noun(word: str) -> tuple[bool, str | None]:
+    """(is ``word`` a noun for a person, its gender ``m``/``f``/None).
+
+    The list in ``data/person_nouns.txt`` plus compounds: ``-woman`` (f), ``-man`` (m:
+    policeman, ``-keeper``/``-maker``/``-master`` (a trade: saloon-keeper, dressmaker).
+    """
+    w = word.lower()
+    nouns = person_nouns()
+    if w in nouns:
+        return True, nouns[w]
+    if w.endswith(("woman", "women")):
+        return True, "f"
+    if w.endswith(("man", "men")) and len(w) > 4 and w not in _NOT_MAN:
+        return True, "m"
+    if w.endswith(("keeper", "maker", "master", "mistress", "monger", "wright")):
+        return True, "f" if w.endswith("mistress") else None
+    if w in _NOT_MAN:
+        return w in ("human", "german", "roman", "shaman", "layman"), None
+    return False, None
 
 
 # -- speech verbs -----------------------------------------------------------------------------

@@ -5,20 +5,24 @@ a confidence and the method that decided it:
 
 ``explicit``      a dialogue tag with a name: ``"...," said Emma`` / ``Emma said, "..."``.
 ``narrator``      a first-person tag: ``"...," I said`` (first-person narration).
-``pronoun``       a tag with a pronoun (``"...," she said``) resolved to the compatible
-                  character in focus: gender/pronoun-compatible, most recently mentioned,
-                  subject preference, not the person the quote addresses, and in a
-                  conversation the one whose turn it is.
+``pronoun``       a tag with a pronoun (``"...," she said``): the compatible characters in
+                  focus (gender, recency, subject preference, not the person the quote
+                  addresses; people of the conversation not named lately too), decided in
+                  the end by the conversation model with the untagged lines around it.
 ``description``   a tag with a description: a title (``the captain said`` -> the one
-                  Captain) or kin (``his wife`` -> Mrs. <his surname>).
+                  Captain), kin (``his wife`` -> Mrs. <his surname>), a named character of
+                  compatible gender in the scene (``the detective``), or a described person
+                  (``a man started up ... said the man``), who becomes a character when they
+                  speak (see ``characters.find_nominals``).
 ``paragraph``     another quote of the same paragraph has a tag (a quote interrupted by its
                   tag, or several quotes in one paragraph: one paragraph, one speaker).
 ``continued``     speech running on from the previous paragraph keeps its speaker.
 ``beat``          the subject of the paragraph's narration (``Mira frowned. "No."``).
-``vocative``      the previous line addressed someone by name (``"Never, Mira."``): the
-                  next untagged line is theirs.
-``turn-taking``   untagged lines alternate between the two speakers of the conversation
-                  (A, B, A, B), counted from the nearest attributed line.
+``vocative``      an untagged line right after a line that addressed its speaker by name
+                  (``"Never, Mira."`` -- Mira answers).
+``turn-taking``   an untagged line: the speaker that makes the whole conversation most
+                  consistent (new paragraph, new speaker; A, B, A; nobody addresses
+                  themselves): see :mod:`betareader.analysis.conversation`.
 ``none``          nothing supports a guess: ``speaker`` is None.
 """
 
@@ -28,9 +32,10 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..document.model import Quote, Story, Token
-from .characters import Roster, Salience, build_roster
+from .characters import NOMINAL_BASE, Nominal, Roster, Salience, build_roster
+from .conversation import UNKNOWN, TurnFacts, assign_speakers
 from .lexicon import (
-    FIRST_SINGULAR, KIN, PRONOUN_CLASS, TITLE_CLASS, speech_verbs,
+    KIN, PRONOUN_CLASS, TITLE_CLASS, first_singular, person_noun, speech_verbs,
 )
 from .model import AttributedQuote, Character
 
@@ -43,6 +48,32 @@ _TAG_REACH = 14
 """How many narration tokens after a quote a speech verb may be to count as its tag."""
 CHAIN_BREAK_WORDS = 60
 """A narration-only paragraph at least this long ends a conversation."""
+DESCRIPTION_REACH = 250
+"""A description (``the old man``) may refer to a character mentioned at most this many tokens before."""
+TAG_PRONOUN_REACH = 1200
+"""How many tokens back the character a speech tag's pronoun names may have been mentioned
+(further than for pronouns in general: dialogue runs long between mentions)."""
+CONVERSATION_CANDIDATE = 0.3
+"""Salience score given to a speaker or addressee of the last turns not named lately."""
+SPEAKING_NOUNS = frozenset({"voice"})
+"""Nouns that stand for a speaker in a tag (``said a rough voice``), though not for a person."""
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
+
+
+@dataclass
+class _Description:
+    """A description used as the subject of a speech tag (see ``_Attributor._describe``)."""
+
+    key: tuple[str, str]
+    """(possessive word or "", head noun): the same key (and possessor) is the same described character."""
+    name: str
+    gender: str | None
+    role: bool
+    """A capitalised role after ``the`` (``the Queen``): a name in all but form."""
+    definite: bool
+    possessor: int | None
+    """The character of a third-person possessive (``her`` in ``her aunt``), when known."""
+    possessive: str | None
 
 
 @dataclass
@@ -131,6 +162,10 @@ class _Attributor:
             self.genders[self.narrator] = "n1"
         self.tok_starts = [t.start for t in self.toks]
         self.vocatives: dict[int, list[int]] = {}
+        self.nominal_keys: dict[tuple, list[Nominal]] = {}
+        """Description key -> the described people so called, in order of appearance."""
+        self.nominal_head: dict[int, int] = {}
+        """Token of a description in the narration -> the described person's id."""
         # characters by title word and by (title class, surname) for descriptions
         self.by_title: dict[str, set[int]] = {}
         self.by_class_surname: dict[tuple[str, str], set[int]] = {}
@@ -202,10 +237,12 @@ class _Attributor:
                 self.vocatives.setdefault(qi, []).append(ci)
         sal = Salience(self.genders)
         heads = self.roster.mention_heads
-        subj_heads = {}
+        subj_heads = self.subj_heads = {}
         for h, ci in heads.items():
             t = toks[h]
             subj_heads[h] = (ci, t.dep in ("nsubj", "nsubjpass"))
+        for nom in list(self.roster.nominals.values()):
+            self._add_nominal(nom)
         pron = self.roster.pronoun_char
 
         turns: list[_Turn] = []
@@ -284,6 +321,8 @@ class _Attributor:
             prev_par = this_tail
 
         self._redecide_pronouns(turns)
+        self._name_described(turns)
+        self._turn_taking(turns)
         for turn in turns:
             for qi in turn.quotes:
                 r = turn.results.get(qi)
@@ -293,11 +332,15 @@ class _Attributor:
                     method = "paragraph" if turn.method in ("explicit", "pronoun", "narrator", "description") else turn.method
                     conf = min(turn.confidence, CONFIDENCE["paragraph"]) if method == "paragraph" else turn.confidence
                     q_speaker[qi] = (turn.speaker, method, conf)
-        self._turn_taking(turns, q_speaker, sal)
         out = []
         chars = self.roster.characters
+        promoted: dict[int, int] = {}
         for qi, q in enumerate(quotes):
             ci, method, conf = q_speaker[qi]
+            if ci is not None and ci >= NOMINAL_BASE:  # a described person who speaks
+                if ci not in promoted:
+                    promoted[ci] = self.roster.promote(self.story, self.roster.nominals[ci])
+                ci = promoted[ci]
             out.append(AttributedQuote(
                 start=q.inner_start, end=q.inner_end,
                 speaker=chars[ci].id if ci is not None else None,
@@ -362,6 +405,7 @@ class _Attributor:
             region = (start, before_b)
         if verb is None:
             return None
+        turn.addressees.update(self._told(verb, region))
         subj = self._subject(verb, region)
         if subj is None:
             return (None, "tag", 0.0)
@@ -369,6 +413,23 @@ class _Attributor:
             return self._by_subject[subj]
         res = self._by_subject[subj] = self._resolve_subject(subj, qi, sal, turns, turn)
         return res
+
+    def _told(self, verb: int, region: tuple[int, int]) -> set[int]:
+        """Characters a tag says the line is spoken to: ``said he to Temple``, ``she told Mira``."""
+        toks = self.toks
+        a, b = region
+        out: set[int] = set()
+        for x in range(max(a, verb - 8), min(b, verb + 8)):
+            t = toks[x]
+            if t.speech:
+                continue
+            to_verb = t.dep == "pobj" and toks[t.head].lower == "to" and toks[t.head].head == verb
+            told = t.dep in ("dobj", "dative") and t.head == verb and toks[verb].lemma in ("tell", "ask", "answer")
+            if to_verb or told:
+                ci = self.roster.token_char.get(x)
+                if ci is not None:
+                    out.add(ci)
+        return out
 
     def _tag_before(self, region: tuple[int, int], qi: int, sal: Salience, turns: list[_Turn], turn: _Turn):
         """A tag that ends the previous paragraph (``Lady Catherine then observed,``)."""
@@ -399,24 +460,31 @@ class _Attributor:
         for _ in range(3):
             for x in range(max(a, v - 12), min(b, v + 12)):
                 t = toks[x]
-                if t.head == v and t.dep in ("nsubj", "nsubjpass") and x != v and not t.speech:
+                if t.head == v and t.dep in ("nsubj", "nsubjpass") and x != v and not t.speech \
+                        and (t.tag.startswith(("NN", "PRP")) or x in self.roster.token_char):
                     return x
-            # "turned to him and said": the subject of the verb it is conjoined to
-            if toks[v].dep == "conj" and toks[v].head != v:
+            # "turned to him and said", "looked up to remark", "paused, then resumed": the
+            # subject of the verb it hangs from
+            if toks[v].dep in ("conj", "xcomp", "dep") and toks[v].head != v:
                 v = toks[v].head
                 continue
             break
-        # parse failed: a name or pronoun right next to the verb
+        # parse failed: a name or pronoun right next to the verb ("cried his wife": the noun)
         for x in (verb + 1, verb - 1, verb + 2, verb - 2):
             if a <= x < b and not toks[x].speech:
                 t = toks[x]
+                if t.tag == "PRP$" and a <= t.head < b and toks[t.head].tag.startswith("NN"):
+                    return t.head
                 if x in self.roster.token_char or t.tag == "PRP" or t.lower in PRONOUN_CLASS:
                     return x
         for x in range(verb + 1, min(b, verb + 4)):
             t = toks[x]
-            if t.lower == "the" or t.tag in ("NN", "NNP"):
-                for y in range(x, min(b, verb + 5)):
+            if t.lower in ("the", "a", "an", "another") or t.tag in ("NN", "NNP"):
+                for y in range(x, min(b, verb + 6)):
                     if toks[y].tag in ("NN", "NNP"):
+                        while y + 2 < b and toks[y + 1].text in ("-", "‐") and toks[y + 2].text.isalpha() \
+                                and not toks[y + 1].ws:
+                            y += 2  # "the ex-convict": the noun is the last part
                         return y
                 break
         return None
@@ -434,7 +502,7 @@ class _Attributor:
         if ci is not None:
             return (ci, "explicit", CONFIDENCE["explicit"])
         low = t.lower
-        if low in FIRST_SINGULAR and t.tag in ("PRP", "PRP$"):
+        if first_singular(low) and (t.tag in ("PRP", "PRP$") or low == "i."):
             if self.narrator is not None:
                 return (self.narrator, "narrator", CONFIDENCE["narrator"])
             return (None, "tag", 0.0)
@@ -442,7 +510,7 @@ class _Attributor:
         if pc is not None and t.tag in ("PRP",):
             return self._resolve_pronoun(pc, x, qi, sal, turns, turn)
         if t.tag.startswith("NN"):
-            return self._resolve_description(x, sal)
+            return self._resolve_description(x, qi, sal, turns, turn)
         return (None, "tag", 0.0)
 
     def _resolve_pronoun(self, pc: str, x: int, qi: int, sal: Salience, turns: list[_Turn], turn: _Turn):
@@ -450,11 +518,39 @@ class _Attributor:
         exclude = set(self.vocatives.get(qi, ())) | turn.addressees
         if self.narrator is not None:
             exclude.add(self.narrator)
-        cands = sal.candidates(pc, x, toks[x].sent, exclude)
+        cands = sal.candidates(pc, x, toks[x].sent, exclude, reach=TAG_PRONOUN_REACH)
+        cands += self._conversation_candidates(pc, turns, turn, exclude | {c for _, c in cands})
         if not cands:
             return (None, "tag", 0.0)
         turn.pending.append((qi, pc, cands))
-        # conversation: the last speaker rarely speaks again in a new paragraph
+        best, conf = self._rank_in_conversation(cands, turns, turn)
+        if self.genders.get(best) is None and pc in ("m", "f") and (
+                conf >= CONFIDENCE["pronoun"] * 0.825 or self._mentions(best) < 8):
+            # "she said" about a character of unknown pronouns: she is "she" from now on
+            self.genders[best] = pc
+        return (best, "pronoun", conf)
+
+    def _conversation_candidates(self, pc: str, turns: list[_Turn], turn: _Turn, exclude: set) -> list:
+        """People of the conversation the narration has not named lately (only addressed or
+        heard): the last turns' speakers and addressees of compatible gender, at a low score."""
+        out: list[tuple[float, int]] = []
+        for t in reversed(turns[-4:]):
+            if t.chain != turn.chain:
+                break
+            for ci in [t.speaker, *sorted(t.addressees)]:
+                if ci is None or ci in exclude or any(c == ci for _, c in out):
+                    continue
+                g = self.genders.get(ci)
+                if g == pc or (g is None and pc in ("m", "f")):
+                    out.append((CONVERSATION_CANDIDATE - (0.35 if g is None else 0.0), ci))
+        return out
+
+    def _rank_in_conversation(self, cands: list, turns: list[_Turn], turn: _Turn) -> tuple[int, float]:
+        """The best of salience ``cands`` given the conversation, and a confidence.
+
+        The last speaker rarely speaks again in a new paragraph; the one before, someone
+        who spoke lately and the person just addressed are likely.
+        """
         prev = turns[-1] if turns and turns[-1].chain == turn.chain else None
         prev2 = turns[-2] if len(turns) > 1 and turns[-2].chain == turn.chain else None
         recent_speakers = set()
@@ -475,14 +571,16 @@ class _Attributor:
         scored.sort(key=lambda s: -s[0])
         best = scored[0]
         margin = best[0] - scored[1][0] if len(scored) > 1 else 1.0
-        conf = CONFIDENCE["pronoun"] * (0.75 + 0.25 * min(1.0, margin))
-        if self.genders.get(best[1]) is None and pc in ("m", "f") and (
-                margin >= 0.3 or self.roster.characters[best[1]].mentions < 8):
-            # "she said" about a character of unknown pronouns: she is "she" from now on
-            self.genders[best[1]] = pc
-        return (best[1], "pronoun", conf)
+        return best[1], CONFIDENCE["pronoun"] * (0.75 + 0.25 * min(1.0, margin))
 
-    def _resolve_description(self, x: int, sal: Salience):
+    def _known_description(self, x: int, sal: Salience, turn: _Turn | None = None):
+        """A description that names a known character by kinship or title, or None.
+
+        ``his wife``/``her mother``: the relative who shares the possessor's surname (Mrs.
+        <his surname>; the possessor may be the person the line addresses: ``said his lady to
+        him``), else the character in focus with the kin's title (the Mrs. of the scene);
+        ``the captain``: the one character with that title (or the most recent of several).
+        """
         toks = self.toks
         t = toks[x]
         low = t.lower
@@ -497,21 +595,33 @@ class _Attributor:
             rel = self.roster.token_char.get(poss)
             if rel is None and pc is not None:
                 rel = sal.resolve(pc, poss, toks[poss].sent)
+            if (rel is None or rel >= NOMINAL_BASE) and pc is not None and turn is not None:
+                # "said his lady to him": his = the man she addresses
+                rel = next((ci for ci in sorted(turn.addressees) if self.genders.get(ci) == pc), rel)
             if rel is not None:
                 classes, gender = kin
-                found = set()
+                titled, untitled = set(), set()
                 for sn in self.surnames.get(rel, ()):
                     for ci in self.by_surname.get(sn, ()):
-                        if ci != rel and (self.classes[ci] & classes
-                                          or (not self.classes[ci] and self.genders.get(ci) == gender)):
-                            found.add(ci)
+                        if ci != rel and self.classes[ci] & classes:
+                            titled.add(ci)
+                        elif ci != rel and not self.classes[ci] and self.genders.get(ci) == gender:
+                            untitled.add(ci)
+                found = titled or untitled  # "his wife": Mrs. Bennet before Jane Bennet
                 if len(found) == 1:
                     return (found.pop(), "description", CONFIDENCE["description"])
                 for ci in sal.recent:
                     if ci in found:
                         return (ci, "description", CONFIDENCE["description"] * 0.8)
-        # "the captain said": the one character with that title
-        if low in TITLE_CLASS:
+            # no surname to go by: the most recent character in focus with the kin's title
+            # ("her mother" -> the Mrs. of the scene)
+            classes = kin[0] & {"mrs"} if pc is not None else set()  # ("Mr." says nothing of kin)
+            for ci in sal.recent:
+                if ci != rel and self.classes.get(ci, set()) & classes \
+                        and x - sal.last_pos.get(ci, -10 ** 9) <= DESCRIPTION_REACH:
+                    return (ci, "description", CONFIDENCE["description"] * 0.7)
+        # "the captain said": the one character with that title (not "his lady")
+        if low in TITLE_CLASS and poss is None:
             cands = self.by_title.get(low, set())
             if len(cands) == 1:
                 return (next(iter(cands)), "description", CONFIDENCE["description"])
@@ -523,7 +633,135 @@ class _Attributor:
                         break
                 if best is not None:
                     return (best, "description", CONFIDENCE["description"] * 0.8)
-        return (None, "tag", 0.0)
+        return None
+
+    def _resolve_description(self, x: int, qi: int, sal: Salience, turns: list[_Turn], turn: _Turn):
+        """A tag whose subject is a description, not a name (``said the old man``, ``her aunt replied``).
+
+        1. kinship or a title that points to one known character (:meth:`_known_description`),
+           or the named character the line before addressed (:meth:`_answering`);
+        2. the described person (:class:`Nominal`) the narration last called so (``a man
+           started up`` ... ``said the man``);
+        3. a definite description of a person (``the detective``, ``her aunt``) refers to a
+           named character of compatible gender in the scene, ranked as for pronouns;
+        4. otherwise the description is a new described person; a capitalised role after
+           ``the`` (``the Queen``) always is one.
+        Nouns that are not people (``said a voice``, ``the answer came``) decide nothing.
+        """
+        known = self._known_description(x, sal, turn)
+        if known is not None:
+            return known
+        d = self._describe(x)
+        if d is None:
+            return (None, "tag", 0.0)
+        key = d.key + ((d.possessor,) if d.possessor is not None else ())
+        answering = self._answering(d, turns, turn)
+        if answering is not None:
+            return (answering, "description", CONFIDENCE["description"] * 0.9)
+        nom = self._nominal_at(x, key)
+        if nom is not None:
+            if d.name != nom.name and d.name not in nom.aliases:
+                nom.aliases.append(d.name)
+            return (nom.id, "description", CONFIDENCE["description"])
+        if d.definite and not d.role and not (d.possessive in ("my", "our") and d.key[1] in KIN):
+            # (but "my mother" is somebody of her own, not a character in the scene)
+            exclude = set(self.vocatives.get(qi, ())) | turn.addressees
+            if self.narrator is not None:
+                exclude.add(self.narrator)
+            if d.possessor is not None:
+                exclude.add(d.possessor)
+            cands = [c for c in sal.candidates(d.gender or "any", x, self.toks[x].sent, exclude)
+                     if x - sal.last_pos.get(c[1], -10 ** 9) <= DESCRIPTION_REACH
+                     and c[1] < NOMINAL_BASE]  # "the saloon-keeper" is not "the man"
+            if d.key[1] in KIN:  # "the mother": a Mrs. of the scene if there is one
+                titled = [c for c in cands if self.classes.get(c[1], set()) & KIN[d.key[1]][0] & {"mrs"}]
+                cands = titled or cands
+            if cands:
+                best, conf = self._rank_in_conversation(cands, turns, turn)
+                return (best, "description", conf * 0.9)
+        nom = self.roster.new_nominal(key, d.name, d.gender, x, role=d.role)
+        self._add_nominal(nom)
+        return (nom.id, "description", CONFIDENCE["description"])
+
+    def _answering(self, d: "_Description", turns: list[_Turn], turn: _Turn) -> int | None:
+        """The one named character the line before addressed, if the description may be them.
+
+        ``"This is serious, Small," said the detective.`` / ``"Justice!" snarled the
+        ex-convict.``: the ex-convict is Small.
+        """
+        if d.role or (d.possessive in ("my", "our")) or not turns:
+            return None
+        prev = turns[-1]
+        if prev.chain != turn.chain or prev.paragraph != turn.paragraph - 1:
+            return None
+        named = [ci for ci in prev.addressees
+                 if ci < NOMINAL_BASE and ci != prev.speaker and ci != self.narrator
+                 and ci not in turn.addressees
+                 and (d.gender is None or self.genders.get(ci) in (d.gender, None))]
+        return named[0] if len(named) == 1 else None
+
+    def _add_nominal(self, nom: Nominal) -> None:
+        self.genders[nom.id] = nom.gender
+        self.nominal_keys.setdefault(nom.key, []).append(nom)
+        for h in nom.heads:
+            self.nominal_head[h] = nom.id
+            self.subj_heads[h] = (nom.id, self.toks[h].dep in ("nsubj", "nsubjpass"))
+
+    def _nominal_at(self, x: int, key: tuple) -> Nominal | None:
+        """The described person a description at token ``x`` continues, if any."""
+        nid = self.nominal_head.get(x)
+        if nid is not None and self.roster.nominals[nid].key == key:
+            return self.roster.nominals[nid]
+        best = None
+        for nom in self.nominal_keys.get(key, ()):
+            if nom.heads[0] < x and (best is None or nom.heads[0] > best.heads[0]):
+                best = nom
+        return best
+
+    def _mentions(self, ci: int) -> int:
+        return self.roster.characters[ci].mentions if ci < len(self.roster.characters) else 0
+
+    def _describe(self, x: int) -> "_Description | None":
+        """The description whose head noun is token ``x``, if it names a person."""
+        toks = self.toks
+        head = toks[x]
+        capitalised = head.text[:1].isupper() and not self._starts_sentence(x)
+        # the contiguous modifiers before the head: determiner, possessive, adjectives, compounds
+        a = x
+        for j in range(x - 1, max(-1, x - 6), -1):
+            t = toks[j]
+            if t.speech or not (t.head == x or toks[t.head].head == x or t.text in ("-", "‐")) \
+                    or t.dep not in ("det", "poss", "amod", "compound", "nmod", "nummod", "punct", "advmod"):
+                break
+            a = j
+        words = [t for t in toks[a:x + 1]]
+        det = next((t.lower for t in words if t.dep == "det"), None)
+        poss = next((t for t in words if t.dep == "poss"), None)
+        lead = head.text.split("-")[-1].lower()
+        is_person, gender = person_noun(lead)
+        is_person = is_person or lead in SPEAKING_NOUNS
+        role = capitalised and det == "the"
+        if role and lead in TITLE_CLASS:
+            gender = {"m": "m", "mrs": "f", "miss": "f", "f": "f"}.get(TITLE_CLASS[lead], gender)
+        if not (is_person or role) or (poss is not None and poss.lower not in POSSESSIVES):
+            return None
+        body = [t.text if (t.text[:1].isupper() and t.i != a) or t.i == x and capitalised else t.lower
+                for t in words if t.dep not in ("det", "poss")]
+        text = " ".join(body).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        lead_word = poss.lower if poss is not None else "the"
+        possessor = None
+        if poss is not None and poss.lower not in ("my", "our"):
+            possessor = self.roster.token_char.get(poss.i, self.roster.pronoun_char.get(poss.i))
+        return _Description(
+            key=((poss.lower if poss is not None else ""), head.text if capitalised else lead),
+            name=f"{lead_word} {text}", gender=gender, role=role,
+            definite=poss is not None or det in ("the", "this", "that"),
+            possessor=possessor, possessive=poss.lower if poss is not None else None)
+
+    def _starts_sentence(self, x: int) -> bool:
+        toks = self.toks
+        return x == 0 or toks[x - 1].sent != toks[x].sent or toks[x - 1].text in _TERMINAL \
+            or toks[x - 1].text in ('"', "“", "‘", "'")
 
     def _redecide_pronouns(self, turns: list[_Turn]) -> None:
         """Pass 2: pronoun tags decided again knowing the speakers before and after them."""
@@ -583,7 +821,7 @@ class _Attributor:
                 t = toks[x]
                 if t.dep not in ("nsubj", "nsubjpass"):
                     continue
-                ci = self.roster.token_char.get(x)
+                ci = self.roster.token_char.get(x, self.nominal_head.get(x))
                 if ci is None:
                     ci = pron.get(x)
                 if ci is None:
@@ -593,114 +831,92 @@ class _Attributor:
                             ci = self.roster.token_char.get(y, pron.get(y))
                             if ci is None and toks[y].lower in ("my",) and self.narrator is not None:
                                 ci = self.narrator
-                if ci is None and t.lower in ("i",) and self.narrator is not None:
+                if ci is None and t.lower in ("i", "i.") and self.narrator is not None:
                     ci = self.narrator
                 if ci is None and t.tag.startswith("NN") and t.lower in TITLE_CLASS:
-                    ci = self._resolve_description(x, sal)[0]
+                    known = self._known_description(x, sal)
+                    ci = known[0] if known else None
                 if ci is not None and ci not in addressees:
                     return ci
         return None
 
     # -- turn-taking ---------------------------------------------------------------------
-    def _turn_taking(self, turns: list[_Turn], q_speaker: list, sal: Salience) -> None:
-        """Fill untagged turns by alternation from the nearest attributed turn of the chain."""
-        # group into chains; continued turns are part of the turn before them
+    def _name_described(self, turns: list[_Turn]) -> None:
+        """A described speaker answered by name is that character.
+
+        ``"When will you do anything?" said my brother's wife.`` / ``"My dear Rose," I
+        answered``: the wife is Rose, here and wherever else she speaks.
+        """
+        named: dict[int, int] = {}
+        for t, u in zip(turns, turns[1:]):
+            if t.speaker is None or t.speaker < NOMINAL_BASE or t.speaker in named \
+                    or self.roster.nominals[t.speaker].role:
+                continue
+            if u.chain != t.chain or u.paragraph != t.paragraph + 1:
+                continue
+            g = self.genders.get(t.speaker)
+            cands = [c for c in u.addressees if c < NOMINAL_BASE and c != u.speaker and c != self.narrator
+                     and (g is None or self.genders.get(c) in (g, None))]
+            if len(cands) == 1:
+                named[t.speaker] = cands[0]
+        if not named:
+            return
+        for t in turns:
+            if t.speaker in named:
+                t.speaker = named[t.speaker]
+            for qi, r in list(t.results.items()):
+                if r[0] in named:
+                    t.results[qi] = (named[r[0]], r[1], r[2])
+
+    def _pronoun_choices(self, turn: _Turn) -> dict[int, float] | None:
+        """The candidates of a turn decided by a pronoun tag, with their salience scores."""
+        if turn.method != "pronoun" or not turn.pending:
+            return None
+        _, pc, cands = turn.pending[0]
+        ok = {ci: score for score, ci in cands if self.genders.get(ci) in (None, pc)}
+        return ok or None
+
+    def _turn_taking(self, turns: list[_Turn]) -> None:
+        """Fill untagged turns with the speakers that make each conversation most consistent.
+
+        See :mod:`betareader.analysis.conversation`; continued paragraphs belong to the turn
+        they continue.
+        """
         chains: dict[int, list[_Turn]] = {}
         for t in turns:
             chains.setdefault(t.chain, []).append(t)
         for chain_turns in chains.values():
-            seq = [t for t in chain_turns if not t.continued]
-            if not seq:
-                continue
-            n = len(seq)
-            known = [t.speaker for t in seq]
-            fixed = [t.speaker is not None for t in seq]
-            participants = [s for s in known if s is not None]
-            for i, t in enumerate(seq):
-                if fixed[i] or t.tagged_unknown:
+            seq: list[_Turn] = []
+            last_par: list[int] = []
+            for t in chain_turns:
+                if t.continued and seq:
+                    last_par[-1] = t.paragraph
+                else:
+                    seq.append(t)
+                    last_par.append(t.paragraph)
+            facts = [TurnFacts(speaker=t.speaker, unknown=t.tagged_unknown, addressees=t.addressees,
+                               salient=t.salient, gap=k > 0 and t.paragraph > last_par[k - 1] + 1,
+                               choices=self._pronoun_choices(t))
+                     for k, t in enumerate(seq)]
+            for f in facts:
+                if f.choices is not None:
+                    f.speaker = None
+            for k, (t, (speaker, margin)) in enumerate(zip(seq, assign_speakers(facts))):
+                if facts[k].choices is not None and speaker is not None:
+                    for qi, _, _ in t.pending:
+                        r = t.results.get(qi)
+                        if r is not None and r[1] == "pronoun":
+                            t.results[qi] = (speaker, "pronoun", r[2])
+                    t.speaker = speaker
                     continue
-                guess, conf = self._guess(i, seq, known, fixed, participants)
-                if guess is not None:
-                    t.speaker, t.method, t.confidence = guess, conf[0], conf[1]
-                    known[i] = guess
-            for t in seq:
-                pass
-        for t in turns:
-            if t.continued and t.speaker is None:
-                # inherit from the turn it continues
-                pass
-        # propagate continued turns and write quote speakers
+                if t.speaker is not None or speaker is None or speaker == UNKNOWN:
+                    continue
+                method = "vocative" if k and speaker in seq[k - 1].addressees else "turn-taking"
+                t.speaker, t.method = speaker, method
+                t.confidence = CONFIDENCE[method] * (0.75 + 0.25 * min(1.0, max(0.0, margin) / 2))
+        # speech running on into the next paragraph keeps its speaker
         prev = None
         for t in turns:
             if t.continued and prev is not None and t.speaker is None:
                 t.speaker, t.method, t.confidence = prev.speaker, "continued", prev.confidence * 0.9
-            if t.speaker is not None:
-                for qi in t.quotes:
-                    if q_speaker[qi][0] is None:
-                        q_speaker[qi] = (t.speaker, t.method, t.confidence)
             prev = t
-
-    def _partner(self, i: int, seq: list[_Turn], known: list, speaker: int, participants: list) -> int | None:
-        """The other person of the conversation around turn ``i`` when ``speaker`` speaks there."""
-        for j in (i - 1, i + 1, i - 2, i + 2, i - 3, i + 3):
-            if 0 <= j < len(seq) and known[j] is not None and known[j] != speaker:
-                return known[j]
-        for j in (i, i - 1, i + 1):
-            if 0 <= j < len(seq):
-                for ci in seq[j].addressees:
-                    if ci != speaker:
-                        return ci
-        others = [p for p in participants if p != speaker]
-        if others:
-            return max(set(others), key=others.count)
-        for j in (i, i - 1, i + 1):  # nobody else has spoken: the character in focus
-            if 0 <= j < len(seq):
-                for ci in seq[j].salient:
-                    if ci != speaker:
-                        return ci
-        return None
-
-    def _guess(self, i: int, seq: list[_Turn], known: list, fixed: list, participants: list):
-        n = len(seq)
-        # the previous line addressed someone by name: this is their answer
-        if i > 0 and known[i - 1] is not None:
-            for ci in seq[i - 1].addressees:
-                if ci != known[i - 1] and ci not in seq[i].addressees:
-                    return ci, ("vocative", CONFIDENCE["vocative"])
-        conf = CONFIDENCE["turn-taking"]
-        # A, B, ? -> A   and   ?, B, A -> A
-        if i >= 2 and known[i - 1] is not None and known[i - 2] is not None \
-                and known[i - 1] != known[i - 2] and known[i - 2] not in seq[i].addressees:
-            return known[i - 2], ("turn-taking", conf)
-        if i + 2 < n and fixed[i + 1] and fixed[i + 2] and known[i + 1] != known[i + 2] \
-                and known[i + 2] not in seq[i].addressees:
-            return known[i + 2], ("turn-taking", conf * 0.95)
-        prev_j = next((j for j in range(i - 1, -1, -1) if known[j] is not None), None)
-        next_j = next((j for j in range(i + 1, n) if fixed[j]), None)
-        options = []
-        pair = None
-        if prev_j is not None and next_j is not None and known[prev_j] != known[next_j]:
-            pair = (known[prev_j], known[next_j])
-        for j in (prev_j, next_j):
-            if j is None:
-                continue
-            d = abs(i - j)
-            if d > 8:
-                continue
-            spk = known[j]
-            if d % 2 == 0:
-                g = spk
-            elif pair is not None:
-                g = pair[1] if spk == pair[0] else pair[0]
-            else:
-                g = self._partner(j, seq, known, spk, participants)
-            if g is None or g in seq[i].addressees:
-                continue
-            options.append((d, j, g))
-        if not options:
-            return None, None
-        options.sort()
-        d, j, g = options[0]
-        agree = len(options) > 1 and all(o[2] == g for o in options)
-        conf = CONFIDENCE["turn-taking"] * (1.0 if agree else 0.85) * (0.97 ** d)
-        return g, ("turn-taking", conf)

@@ -15,7 +15,9 @@ Conventions handled:
 * quote marks around a word or short phrase inside a narration sentence (scare
   quotes, titles, words being mentioned: ``a bottle marked "poison," which``,
   ``the song "Hell Row"``) are not speech: see :func:`is_mention`; nor is a quoted
-  block laid out in indented lines (verse, a letter): see :func:`is_block`.
+  block laid out in indented lines (verse, a letter): see :func:`is_block` and
+  :func:`is_indented_block`; nor a letter written out in quote marks, one closed quote per
+  paragraph down to ``"Yours ever,"``: see :func:`in_letter`.
 """
 
 from __future__ import annotations
@@ -114,10 +116,11 @@ def _is_single_open(s: str, i: int) -> bool:
 
 def _is_single_close_candidate(s: str, i: int) -> bool:
     c = s[i]
-    if c == "‘":
-        return False
     prev = s[i - 1] if i > 0 else " "
     nxt = s[i + 1] if i + 1 < len(s) else " "
+    if c == "‘":
+        # an opening mark turned the wrong way at the end of speech: ‘Yes,‘ she said
+        return prev in _CLOSE_PUNCT and nxt.isspace()
     if prev.isspace():
         return False
     return not _is_word_char(nxt)
@@ -178,7 +181,13 @@ def _trimmed(s: str, a: int, b: int) -> tuple[int, int]:
 
 def find_quotes(text: str, start: int, end: int, style: str, paragraph: int,
                 stray: list[Span]) -> list[Quote]:
-    """Quotes in ``text[start:end]`` (one paragraph); stray closing marks go to ``stray``."""
+    """Quotes in ``text[start:end]`` (one paragraph); stray closing marks go to ``stray``.
+
+    A paragraph laid out as a block (:func:`is_indented_block`) or belonging to a letter
+    written out in quote marks (:func:`in_letter`) has none.
+    """
+    if is_indented_block(text, start, end) or in_letter(text, start, end):
+        return []
     s = text[start:end]
     marks = _double_marks(s) if style == "double" else _single_marks(s)
     quotes: list[Quote] = []
@@ -201,6 +210,10 @@ def find_quotes(text: str, start: int, end: int, style: str, paragraph: int,
 
 
 _INDENTED_LINE = re.compile(r"\n[ \t]{3,}\S")
+_FLUSH_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[^\s])")
+_INDENTED_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[ \t]{3,}\S)")
+BLOCK_CONTEXT = 20_000
+"""Characters before and after an indented paragraph that tell the story's usual layout."""
 
 
 def is_block(text: str, q: Quote) -> bool:
@@ -208,13 +221,94 @@ def is_block(text: str, q: Quote) -> bool:
     return q.close_mark is not None and _INDENTED_LINE.search(text, q.inner_start, q.inner_end) is not None
 
 
-# Words after which a short quote is speech all the same (`he said "yes" and left`).
+_LETTER_CLOSING = re.compile(
+    r"[\"“'‘](?:(?:yours|your's|your\s+(?:\w+\s+){0,2}(?:friend|servant|son|daughter|sister|brother"
+    r"|cousin|niece|nephew|wife|husband|mother|father))|(?:(?:very|most|ever)\s+)?(?:truly|sincerely"
+    r"|faithfully|affectionately|respectfully|cordially|gratefully|devotedly)(?:\s+yours)?"
+    r"|ever\s+yours|yours\s+ever|with\s+(?:all\s+my\s+)?love)\b[^\"”'’\n]{0,40}[\"”'’]?\s*$", re.I)
+LETTER_REACH = 40
+"""How many paragraphs ahead a letter's closing formula (``"Yours devotedly,"``) is looked for."""
+
+
+def _next_paragraph(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the paragraph after the one ending at ``end`` (blank-line separated)."""
+    m = _FLUSH_OR_INDENTED.search(text, end)
+    if m is None:
+        return None
+    a = m.end()
+    b = text.find("\n\n", a)
+    while b != -1 and text[a:b].strip() == "":
+        a, b = b, text.find("\n\n", b + 2)
+    return a, (len(text) if b == -1 else b)
+
+
+_FLUSH_OR_INDENTED = re.compile(r"\n[ \t]*\n[ \t\n]*")
+
+
+def in_letter(text: str, start: int, end: int) -> bool:
+    """A paragraph of a letter written out in quote marks, one closed quote per paragraph.
+
+    The letter is recognised by its closing formula (``"Yours devotedly,"``, ``"Your
+    affectionate friend,"``): the paragraph is that formula, the signature right after it,
+    or one of an unbroken run of closed quote-only paragraphs that ends with it.
+    """
+    seg = text[start:end].strip()
+    if not seg or seg[0] not in "\"“'‘" or seg[-1] not in "\"”'’":
+        return False
+    if len(seg) <= 60 and _LETTER_CLOSING.match(seg):
+        return True
+    if len(seg.split()) <= 4:  # a signature after the closing formula
+        k = text.rfind("\n\n", 0, start)
+        prev = text[text.rfind("\n\n", 0, k) + 2 if k > 0 else 0:k].strip() if k > 0 else ""
+        if prev and len(prev) <= 60 and _LETTER_CLOSING.match(prev):
+            return True
+    pos = end
+    for _ in range(LETTER_REACH):
+        nxt = _next_paragraph(text, pos)
+        if nxt is None:
+            return False
+        body = text[nxt[0]:nxt[1]].strip()
+        if not body or body[0] not in "\"“'‘" or body[-1] not in "\"”'’":
+            return False
+        if len(body) <= 60 and _LETTER_CLOSING.match(body):
+            return True
+        pos = nxt[1]
+    return False
+
+
+def is_indented_block(text: str, start: int, end: int) -> bool:
+    """A paragraph set off by indentation in a story whose paragraphs are flush left.
+
+    Letters, verse, notices and inscriptions are laid out so (``     "My dear Friend,``);
+    their quote marks are not dialogue.  The paragraph counts when one of its lines starts
+    with three or more spaces and, around it, flush-left paragraphs outnumber indented ones
+    at least two to one (a story that indents every paragraph is left alone).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    first = text[line_start:start]
+    if not (first.strip() == "" and len(first.expandtabs(4)) >= 3) \
+            and _INDENTED_LINE.search(text, start, end) is None:
+        return False
+    lo, hi = max(0, line_start - BLOCK_CONTEXT), min(len(text), end + BLOCK_CONTEXT)
+    flush = len(_FLUSH_PARAGRAPH.findall(text, lo, line_start)) + len(_FLUSH_PARAGRAPH.findall(text, end, hi))
+    indented = len(_INDENTED_PARAGRAPH.findall(text, lo, line_start)) + len(
+        _INDENTED_PARAGRAPH.findall(text, end, hi))
+    return flush >= 3 and flush >= 2 * indented
+
+
+# Words after which a short quote is speech all the same (`he said "yes" and left`).  Not
+# "called" (`what they called "seein' folks"`) nor "of" (`the cry of "Fire!"` has its "!").
 _SPEECH_BEFORE = re.compile(
-    r"(?:say|said|says|saying|cr(?:y|ied|ies|ying)|shout\w*|scream\w*|yell\w*|call\w*|whisper\w*"
+    r"(?:say|said|says|saying|cr(?:y|ied|ies|ying)|shout\w*|scream\w*|yell\w*|whisper\w*"
     r"|mutter\w*|murmur\w*|answer\w*|repl(?:y|ied|ies|ying)|ask\w*|add\w*|exclaim\w*|groan\w*"
     r"|sigh\w*|gasp\w*|sn(?:a|ar)l\w*|hiss\w*|roar\w*|bark\w*|thought|think\w*|wonder\w*|hear\w*"
-    r"|heard|tell|told|telling|went|go|goes|going|like|of)$", re.I)
+    r"|heard|tell|told|telling|went|go|goes|going|like)$", re.I)
+# Words that announce a name, title or inscription, even across a comma or colon
+# (`a chromo entitled, "Christ Blessing Little Children"`, `a bottle labeled, "Best Vanilla."`).
+_NAMING_ONLY = re.compile(r"(?:entitled|titled|labell?ed|inscribed|engraved|headed|lettered|nicknamed"
+                          r"|dubbed|christened|termed|styled)$", re.I)
 MENTION_MAX_WORDS = 6
+NAMING_MAX_WORDS = 12
 
 
 def is_mention(text: str, q: Quote, par_start: int) -> bool:
@@ -224,22 +318,71 @@ def is_mention(text: str, q: Quote, par_start: int) -> bool:
     exclaim or ask (``!``/``?``), and the text right before its opening mark is a word
     (no comma, colon, dash or sentence end between): ``marked "poison,"``,
     ``called it "Hell Row"``, ``the "Red Death"``.  After a speech verb (``shouting
-    "Fire"``) the quote is speech.
+    "Fire"``) the quote is speech.  After a word that only ever announces a title or an
+    inscription (``entitled``, ``labeled``, ``engraved`` ...) a quote of up to
+    ``NAMING_MAX_WORDS`` words is a mention, even across a comma (``entitled, "..."``);
+    so is a word or two used as a noun in the sentence (:func:`_noun_use`).
     """
     if q.close_mark is None or q.continues or q.continued:
         return False
     inner = text[q.inner_start:q.inner_end]
-    if len(inner.split()) > MENTION_MAX_WORDS or "!" in inner or "?" in inner:
-        return False
-    j = q.start - 1
-    while j >= par_start and text[j].isspace():
-        j -= 1
+    words = len(inner.split())
+    j = _skip_space_back(text, q.start - 1, par_start)
+    k, e = _word_back(text, j, par_start)
+    if e > k and _SPEECH_BEFORE.match(text, k, e):
+        return False  # he said "yes" and left
+    if j >= par_start and text[j] in ",:":
+        # `entitled, "..."`: a naming word (and perhaps an adverb) before the comma
+        k, e = _word_back(text, _skip_space_back(text, j - 1, par_start), par_start)
+        if e > k and text[k:e].lower().endswith("ly"):
+            k, e = _word_back(text, _skip_space_back(text, k - 1, par_start), par_start)
+        if e > k and (_SPEECH_BEFORE.match(text, k, e) or text[k:e].lower().startswith("call")):
+            return False  # calling, "Marilla"
+    if e > k and words <= NAMING_MAX_WORDS and _NAMING_ONLY.match(text, k, e):
+        return True
+    if _noun_use(text, q, inner, words):
+        return True
     if j < par_start or not text[j].isalnum():
         return False
+    return words <= MENTION_MAX_WORDS and "!" not in inner and "?" not in inner
+
+
+NOUN_USE_MAX_WORDS = 4
+_PERSONAL = re.compile(r"\b(?:I|I'\w+|me|my|we|us|our|you|your)\b")
+
+
+def _noun_use(text: str, q: Quote, inner: str, words: int) -> bool:
+    """A word or two in quote marks used inside a narration sentence: ``"frocks" and "gowns"``.
+
+    The quote has at most ``NOUN_USE_MAX_WORDS`` words, no punctuation of its own at the end,
+    and the sentence goes on after it in lower case with a word that cannot start a dialogue
+    tag (not a pronoun, not a speech verb: ``"Not yet" she whispers`` stays speech, with its
+    punctuation error); words that address someone (I, you, we ...) are speech all the same.
+    """
+    if words > NOUN_USE_MAX_WORDS or not inner[-1:].isalnum() or _PERSONAL.search(inner):
+        return False  # "I believe you" was her comment: speech
+    after = q.end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after >= len(text) or not text[after].islower():
+        return False
+    return _TAG_AFTER.match(text, after) is None
+
+
+def _skip_space_back(text: str, j: int, lo: int) -> int:
+    while j >= lo and text[j].isspace():
+        j -= 1
+    return j
+
+
+def _word_back(text: str, j: int, lo: int) -> tuple[int, int]:
+    """(start, end) of the word ending at ``j`` (empty when ``text[j]`` is no letter)."""
+    if j < lo or not text[j].isalnum():
+        return j + 1, j + 1
     k = j
-    while k > par_start and (text[k - 1].isalnum() or text[k - 1] in "'’"):
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "'’"):
         k -= 1
-    return not _SPEECH_BEFORE.match(text, k, j + 1)
+    return k, j + 1
 
 
 def _make(s: str, base: int, open_at: int, close_at: int, close_mark: str | None,
@@ -270,6 +413,10 @@ _DASH_VERBS = (
     r"declared|suggested|urged|told|begged|demanded|inquired|enquired|returned|rejoined|retorted|"
     r"intoned|gasped|yelled|screamed|hissed|growled|thought|wondered"
 )
+# After a short quote, the start of a dialogue tag (see _noun_use).
+_TAG_AFTER = re.compile(
+    r"\s*(?:he|she|they|i|we|you|it|his|her|their|my|the|a|an|came|comes|come|%s|says|yells?|yelled)\b"
+    % _DASH_VERBS, re.I)
 _DASH_SUBJECT = r"(?:he|she|they|I|we|it|you|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
 _DASH_TAG = re.compile(
     r"(?<=[,!?.…:;])\s+(?:%s\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+%s)\b[^.!?]{0,80}?[.!?,;:](?=\s|$)"

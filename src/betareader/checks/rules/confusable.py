@@ -18,7 +18,7 @@ PATTERNS = "confusable-patterns.txt"
 PREPOSITIONS = frozenset(
     "of in on at from with by into onto under over through across against behind beside between off "
     "toward towards upon within without around about among beneath below above near inside outside "
-    "along during despite throughout underneath beyond amongst via".split())
+    "along during despite throughout underneath beyond amongst via for like".split())
 """Prepositions after which a pronoun is an object: 'in it's cradle' must be 'its'."""
 SUBORDINATORS = frozenset(
     "because if since as like though although while until unless before after than that whether so "
@@ -35,21 +35,21 @@ NOMINAL_AFTER_POSSESSIVE = frozenset(
     "injured many few various utmost fill share kind sort lot part way turn fault".split())
 """Words that follow 'its/your/their' as the start of a noun phrase (or as a noun)."""
 PREDICATE_PREPS = frozenset(
-    "in on at about like over out up off because for from with as under behind inside outside near "
+    "in on at about like over out up off because for from with as under behind inside outside near above below "
+    "beside beyond across along "
     "through into onto after before since until down back around".split())
 FORMATTING = frozenset({"_", "*", "__", "**", "\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "(", ")"})
 PREDICATE_NOUNS = frozenset(
     "family trouble toast history home bait it dinner everything nothing something anything mine yours "
     "captain boss king queen next royalty free dead safe welcome right wrong fine okay ok alright sure "
-    "crazy mad insane nuts kidding joking done finished late early lucky fun friends kin blood "
-    "lunch breakfast dessert meat fair game trash scum shit gold perfect brilliant genius amazing "
+    "crazy mad insane nuts kidding joking done finished late early lucky fun friends "
+    "lunch breakfast dessert fair game trash scum shit gold perfect brilliant genius amazing "
     "beautiful gorgeous adorable cute sweet precious special important different weird strange "
     "human alive awake asleep fault alone worth part responsible".split())
 HARD_END = frozenset({".", "!", "?", ",", ";", ":"})
 PROGRESSIVE = frozenset(
-    "going gon getting coming doing trying starting raining snowing working taking making killing "
-    "driving looking sounding happening burning hurting kidding joking lying freaking talking acting "
-    "being".split())
+    "going gon getting doing trying starting raining snowing working killing "
+    "driving looking sounding happening burning hurting kidding joking lying freaking talking acting".split())
 DASHES = frozenset({"-", "—", "–", "--", "...", "…", "―"})
 THERE_VERBS = frozenset(
     "is was are were 's 're has had have will would could should must might may can seems seemed seem "
@@ -64,7 +64,7 @@ VOCATIVES = frozenset(
     "baby babe son lady ladies gentlemen people team lads boss fellas".split())
 LOCATIVE_PREPS = frozenset("in out up down over back under around through near along off inside outside from".split())
 OBJECT_PREPS = frozenset(
-    "with of for at by into onto about against toward towards upon without among between like "
+    "with of for at by into onto about against toward towards upon without among between like on "
     "across behind beneath within during despite to".split())
 LOCATIVE_VERBS = frozenset(
     "go went gone going goes come came comes coming get got gets getting live lived lives living stay "
@@ -74,7 +74,7 @@ LOCATIVE_VERBS = frozenset(
     "returned return headed head drove drive flew fly born buried died die stayed kept keep "
     "appeared appear sleep slept slept waiting belonged belongs belong ended end".split())
 COMPARATIVE_WORDS = frozenset(
-    "more less fewer rather other else sooner different differently otherwise elsewhere prefer "
+    "more less fewer rather other another else sooner different differently otherwise elsewhere prefer "
     "preferred prefers preferable superior hardly scarcely barely anywhere nowhere somewhere later "
     "earlier further farther longer shorter".split())
 THEN_STRONG = frozenset("and but since until till by just back now".split())
@@ -94,13 +94,17 @@ WHERE_ALONE = frozenset(
     "to else ever now exactly possible necessary appropriate applicable needed required available relevant "
     "feasible convenient practicable otherwise abouts then".split())
 PRONOUN_SUBJECTS = frozenset(
-    "you it both all these those some many most none several others few".split())
+    "you it both all these those some many most none several others few such".split())
 WHERE_VERBS = frozenset(
     "know knew known knows wonder wondered wonders ask asked asks see saw seen tell told show showed shown "
     "remember remembered forget forgot decide decided find found learn learned guess guessed idea sure "
     "matter care cared imagine imagined understand understood".split())
 
 # Eye dialect: speech that spells out an accent ("could of" may be deliberate there).
+STRONG_DIALECT_RE = re.compile(
+    r"(?<![\w'’])(?:ain['’]t|y['’]all|['’]em|yer|ye|o['’]|th['’]|fer|wot|summat|nowt|innit|"
+    r"\w+in['’](?=\W|$)|['’]ere|['’]im|['’]bout|gwyne|dat|dem|dis|wid|whar|ef)(?![\w'’])",
+    re.IGNORECASE)
 DIALECT_RE = re.compile(
     r"\b(?:ain['’]t|y['’]all|'em|’em|yer|ye|o['’]|th['’]|fer|wot|summat|nowt|innit|gonna|gotta|"
     r"dunno|lemme|gimme|kinda|sorta|coulda|woulda|shoulda|musta|'cause|’cause|nothin['’]|"
@@ -216,6 +220,14 @@ def _possessive(s: _Scan, i: int) -> Finding | None:
             return None
         if nw in ("i", "he", "she", "we", "they", "you", "it") and nt == "PRP":
             return Finding(i, i, ["there"], "error")
+        if (nt in ("IN", "RP", "TO", "WRB") and (nw in PREDICATE_PREPS or nw in (
+                "to", "when", "while", "until", "till", "before", "after", "since", "by", "between", "among"))
+                and (s.is_verb(prev) or pw in ("down", "up", "over", "out", "back", "right", "from", "in", "be"))):
+            return Finding(i, i, ["there"], "warning")  # "resides their for a time", "lie down their on"
+        if nw == "'s" and not s.tokens[i].ws and s.at_start(i) and s.w(s.nxt(j)) in ("not", "no", "a", "an", "nothing"):
+            return Finding(i, i, ["there"], "error")  # "Their's not a man in the county"
+        if pw in BE_FORMS and nw in ("no", "any", "a", "an", "some", "nothing", "anything", "something", "not"):
+            return Finding(i, i, ["there"], "error")  # "Was their no good in it?"
         if nw in THERE_VERBS and nt not in ("NN", "NNS"):
             if nt == "MD" or nw in ("will", "would", "could", "should", "must", "might", "may", "can"):
                 k = s.nxt(j)
@@ -235,8 +247,8 @@ def _possessive(s: _Scan, i: int) -> Finding | None:
         kind, strong = "pred", True  # "your right about that" (the possessive would be "on your right")
     elif nw in NOMINAL_AFTER_POSSESSIVE:
         return None
-    elif nw in ("not", "n't"):
-        kind, strong = "pred", True
+    elif nw in ("not", "n't") or (nw == "gon" and s.w(s.nxt(j)) == "na"):
+        kind, strong = "pred", True  # "your not", "your gonna"
     elif nw == "been":
         kind, strong = "pred", True
     elif nw in ("a", "an", "the", "this", "that", "these", "those", "no") and nt in ("DT", "WDT", "IN"):
@@ -244,6 +256,8 @@ def _possessive(s: _Scan, i: int) -> Finding | None:
             kind = "there"
         else:
             kind, strong = "pred", nw in ("a", "an", "the")
+    elif nw in ("some", "any") and w == "their" and s.is_verb(prev):
+        kind = "there"
     elif nw == "all":
         k = s.nxt(j)
         if k is None or s.end_punct(k) or s.nouny(k):
@@ -254,8 +268,8 @@ def _possessive(s: _Scan, i: int) -> Finding | None:
         if k is not None and (s.words[k] in FINITE or s.tokens[k].tag in ("VBZ", "VBD", "MD")
                               or s.tokens[k].tag.startswith("NN") or s.words[k] in ("-",)):
             return None  # gerund subject ("your singing is lovely") or a modifier ("its flying forms")
-        if nw not in PROGRESSIVE and s.tokens[i].dep == "poss":
-            return None  # the parse reads a gerund: "their taking her home was kind"
+        if nw not in PROGRESSIVE:
+            return None  # a gerund: "their taking her home was kind", "your coming is a comfort"
         if nw == "being" and (k is None or s.nouny(k)):
             return None
         kind, strong = "pred", nw in ("going", "gon", "getting", "kidding", "joking", "trying", "doing")
@@ -308,7 +322,8 @@ def _possessive(s: _Scan, i: int) -> Finding | None:
         while k is not None and s.tokens[k].tag in ("RB", "RBR", "RBS") and s.words[k] not in ("not", "n't"):
             k = s.nxt(k)
         if k is None or s.end_punct(k):
-            if w == "their" and s.is_verb(prev):
+            if w == "their" and (s.is_verb(prev) or nw in ("yet", "now", "too", "again", "already", "before",
+                                                            "anymore", "either", "tonight", "today")):
                 kind = "there"
             elif w in ("your", "its") and nw in ("welcome", "right", "so", "too", "just", "really", "always",
                                                   "never", "still", "already", "probably", "definitely"):
@@ -372,18 +387,39 @@ def _contraction(s: _Scan, i: int) -> Finding | None:
     pt = s.tokens[prev].tag if prev is not None else ""
     if kw == "own":
         return Finding(i, j, [repl], "error")
+    if w == "it" and kw in ("many", "few", "several", "numerous", "various") and s.nxt(k) is not None \
+            and s.tokens[s.nxt(k)].tag == "NNS":
+        return Finding(i, j, [repl], "warning")  # "it's many victims"
+    if w == "who" and prev is not None and pw in PREPOSITIONS | {"to"} and pt in ("IN", "TO"):
+        return Finding(i, j, [repl], "error")  # "to who's will"
+    if w == "who" and kt in ("JJ",) and s.nxt(k) is not None and s.tokens[s.nxt(k)].tag in ("NN", "NNS"):
+        return Finding(i, j, [repl], "warning")  # "who's delightful sweetness"
     # after a preposition or a quantifier the pronoun is an object: "in it's cradle", "all you're love"
     if w != "who" and prev is not None and (
-            ((pw in PREPOSITIONS or pw == "to") and pt in ("IN", "TO") and pw not in ("like", "for"))
+            ((pw in PREPOSITIONS or pw == "to") and pt in ("IN", "TO", "RP") and pw not in ("like", "for"))
             or pw in ("all", "both", "half")):
         return Finding(i, j, [repl], "error")
+    strong_verb = pw in ("had", "has", "have", "do", "did", "does")
     object_verb = prev is not None and pt.startswith("VB") and pw not in AUX and pw not in _clause_verbs() \
-        or pw in ("had", "has", "have", "do", "did")
+        or strong_verb
     lex = _lex(kw)
     nounish = kt.startswith(("NN", "JJ")) or ("NOUN" in lex and "VERB" not in lex)
     if w in ("it", "you", "they") and object_verb and nounish and lower and kt not in ("VBG",) \
-            and kw not in PREDICATE_NOUNS:
+            and (kw not in PREDICATE_NOUNS or strong_verb):
         return Finding(i, j, [repl], "warning")  # "lost it's shine", "cut you're throat"
+    if w == "you" and s.tokens[k].text in ("Majesty", "Highness", "Grace", "Lordship", "Ladyship", "Excellency",
+                                          "Honor", "Honour", "Worship", "Eminence", "Holiness"):
+        return Finding(i, j, [repl], "error")  # "you're Majesty"
+    if w in ("you", "they") and pw in ("me", "him", "her", "us", "them") and lower and "NOUN" in lex \
+            and "ADJ" not in lex and kt not in ("VBG", "RB", "IN", "DT"):
+        return Finding(i, j, [repl], "warning")  # "Lend me you're lantern"
+    if w in ("you", "they") and pw == "for" and kt == "NNS" and lower:
+        return Finding(i, j, [repl], "warning")  # "for you're sakes"
+    if w in ("you", "they") and lower and kw not in PREDICATE_NOUNS and "NOUN" in lex and "ADJ" not in lex \
+            and not kw.endswith(("s", "ing", "ed")) and kt not in ("VBG", "VBN", "RB", "IN", "DT"):
+        k2 = s.nxt(k)
+        if k2 is None or s.end_punct(k2) or s.tokens[k2].tag in ("CC", "IN", "TO", "POS"):
+            return Finding(i, j, [repl], "warning")  # "find you're father and ask him"
     # the noun phrase after the contraction
     n = k
     while n is not None and (s.tokens[n].tag in ("JJ", "JJR", "JJS", "VBN", "CC", "HYPH", "RB")
@@ -398,6 +434,8 @@ def _contraction(s: _Scan, i: int) -> Finding | None:
             and s.tokens[s.nxt(head, 2)].tag.startswith("NN"))):
         head = s.nxt(head)
     after = s.nxt(head)
+    while after is not None and s.tokens[after].tag == "RB" and s.words[after] not in ("not", "n't"):
+        after = s.nxt(after)
     fin = after is not None and s.words[after] != "'s" and (
         s.words[after] in FINITE or s.tokens[after].tag in ("VBZ", "VBD", "VBP", "MD"))
     if fin and not (w == "who" and s.words[after] in ("n't", "not")):
@@ -408,7 +446,7 @@ def _contraction(s: _Scan, i: int) -> Finding | None:
     # takes an object ("lost it's shine", "take you're time")
     single = s.tokens[head].tag == "NN" and head == n and lower
     if w in ("you", "they") and single and s.words[head] not in PREDICATE_NOUNS and kt in ("NN", "JJ", "VBN", "RB") \
-            and "ADJ" not in _lex(s.words[head]):
+            and "ADJ" not in _lex(s.words[head]) and (_lex(s.words[head]) or not s.words[head].endswith("er")):
         return Finding(i, j, [repl], "warning")
     if w == "it" and kt == "RB" and s.words[k] in ("very", "so", "too", "quite") and head == s.nxt(k):
         return Finding(i, j, [repl], "warning")  # "it's very sweetness"
@@ -430,11 +468,11 @@ def _there(s: _Scan, i: int) -> Finding | None:
     prev = s.prv(i)
     pw = s.w(prev)
     pt = s.tokens[prev].tag if prev is not None else ""
-    prep = prev is not None and ((pw in OBJECT_PREPS and pt in ("IN", "TO")) or pw in ("all", "both", "half")
+    prep = prev is not None and ((pw in OBJECT_PREPS and pt in ("IN", "TO", "RP")) or pw in ("all", "both", "half")
                                  or (pw in ("before", "after", "under", "behind") and pt == "IN"))
     if prep:
         pp = s.w(s.prv(prev))
-        if (pw == "of" and pp == "out") or (pw == "to" and pp in ("here", "from", "back", "up", "down")):
+        if pw == "to" and pp in ("here", "from", "back", "up", "down"):
             prep = False
     # the noun phrase after "there": modifiers, then a noun
     n = j
@@ -446,6 +484,9 @@ def _there(s: _Scan, i: int) -> Finding | None:
     if n is None:
         return None
     t = s.tokens[n]
+    if t.tag == "JJS" and t.text[:1].islower() and (s.nxt(n) is None or s.tokens[s.nxt(n)].tag in ("TO", "IN")) \
+            and (prep or (prev is not None and pt.startswith("VB") and pw not in AUX)):
+        return Finding(i, i, ["their"], "warning")  # "tried there hardest to"
     if not (s.nouny(n) or (t.tag in ("NNP", "NNPS") and mods)
             or (t.tag == "VBG" and prep and s.words[n] not in ("being", "having"))):
         return None
@@ -476,10 +517,11 @@ def _there(s: _Scan, i: int) -> Finding | None:
                                                "because", "if", "until", "before", "after", "though"):
         if s.w(s.prv(prev)) in ("here", "now") if prev is not None else False:
             return None
-        if after_kind == "end" or (after_kind == "verb" and s.tokens[head].tag == "NN"):
+        if after_kind == "end" or (after_kind == "verb" and (s.tokens[head].tag == "NN" or mods
+                                                              or pw in SUBORDINATORS)):
             return Finding(i, i, ["their"], "warning")
         return None
-    if pw in LOCATIVE_PREPS and after_kind == "end" and s.w(s.prv(prev)) not in ("from", "of"):
+    if pw in LOCATIVE_PREPS and (after_kind == "end" or mods) and s.w(s.prv(prev)) not in ("from", "of"):
         return Finding(i, i, ["their"], "warning")
     return None
 
@@ -499,7 +541,8 @@ def _than(s: _Scan, i: int) -> Finding | None:
             wk = s.words[k]
             if t.tag in ("JJR", "RBR") or wk in COMPARATIVE_WORDS:
                 return None
-            if len(wk) > 4 and wk.endswith("er") and (t.tag.startswith(("JJ", "RB")) or (i - k <= 4 and _comparative(wk))):
+            if len(wk) > 4 and wk.endswith("er") and (t.tag.startswith(("JJ", "RB")) or (i - k <= 7 and (
+                    _comparative(wk) or (not _lex(wk) and i - k <= 2)))):
                 return None
             k -= 1
         return Finding(i, i, ["then"], "warning")
@@ -512,9 +555,15 @@ def _np(s: _Scan, j: int) -> tuple[int, int | None] | None:
     n = j
     head = None
     while n is not None:
-        if s.words[n] in QUANTIFIERS and n == j:
+        if s.words[n] in QUANTIFIERS and n == j and not (
+                s.words[n] in ("all", "both") and s.nxt(n) is not None and s.tokens[s.nxt(n)].tag in ("DT", "PRP$")):
             return None
+        seen_modifier = False
         while n is not None and s.tokens[n].tag in ("DT", "PRP$", "CD", "JJ", "JJR", "JJS", "VBN", "HYPH", "PDT"):
+            if s.tokens[n].tag in ("DT", "PRP$", "PDT") and seen_modifier:
+                return None  # "held the suspense": not one noun phrase
+            if s.tokens[n].tag in ("JJ", "JJR", "JJS", "VBN"):
+                seen_modifier = True
             n = s.nxt(n)
         kind = None
         while n is not None and (s.tokens[n].tag.startswith("NN") or s.tokens[n].tag in ("POS", "HYPH")
@@ -530,7 +579,7 @@ def _np(s: _Scan, j: int) -> tuple[int, int | None] | None:
         if head is None:
             return None
         if n is not None and s.words[n] == "and" and s.nxt(n) is not None and \
-                s.tokens[s.nxt(n)].tag in ("DT", "PRP$", "NNP", "NN", "NNS", "JJ", "CD", "PRP"):
+                s.tokens[s.nxt(n)].tag in ("PRP$", "NNP", "PRP", "NN", "NNS") and s.tokens[head].tag.startswith("NN"):
             n = s.nxt(n)
             if s.words[n] in ("i", "he", "she", "we", "they", "you"):
                 return head, s.nxt(n)
@@ -583,7 +632,8 @@ def _were(s: _Scan, i: int) -> Finding | None:
     if after_break:
         k = s.nxt(j)
         if nw in QUESTION_AUX and nw not in ("else",) and (start or (k is not None and s.words[k] in (
-                "i", "he", "she", "we", "they", "you", "it", "there", "the", "my", "your", "his", "her", "their"))):
+                "i", "he", "she", "we", "they", "you", "it", "there", "the", "my", "your", "his", "her", "their")
+                or (k is not None and s.tokens[k].tag == "NNP"))):
             return Finding(i, i, ["where"], "error")
         if start and nw == "to" and s.end_punct(k):
             return Finding(i, i, ["where"], "error")
@@ -596,8 +646,10 @@ def _were(s: _Scan, i: int) -> Finding | None:
         if s.w(s.prv(prev)) in ("back", "up", "down", "over", "right", "way", "close", "near"):
             return Finding(i, i, ["where"], "error")
     if prev is not None and (pw in ("they", "we", "you", "i", "he", "she", "who", "which", "that", "these", "those")
-                             or s.tokens[prev].tag in ("WDT", "WP", "EX")):
-        return None  # "were" has its subject before it
+                             or s.tokens[prev].tag in ("WDT", "WP", "EX") or pw in QUANTIFIERS):
+        return None  # "were" has its subject before it, or follows "below", "many" (inversion)
+    if prev is not None and s.tokens[prev].tag in ("NNS", "NNPS") and nw in NOMINATIVE | {"you", "it"}:
+        return None  # "what the characters were we will leave to be found out"
     if pw in AS_IF or pw == "nor":
         return None  # "as if it were", "nor were they"
     if nw == "it" and s.w(s.nxt(j)) == "'s" and not s.tokens[j].ws:
@@ -617,7 +669,10 @@ def _were(s: _Scan, i: int) -> Finding | None:
     fin = _finite_at(s, after)
     if fin is None:
         return None
-    if fin == "weak" and s.tokens[i].dep in ("aux", "auxpass") and s.tokens[i].head == after:
+    if prev is not None and s.tokens[prev].tag in ("RB", "IN") and s.words[after] not in FINITE:
+        return None  # "In the garden below were lilac-trees ...": locative inversion
+    if fin == "weak" and s.tokens[i].dep in ("aux", "auxpass") and s.tokens[i].head == after and not (
+            prev is not None and (s.tokens[prev].tag in ("NN", "NNP", "NNS", "JJ") or pw == ",")):
         return None  # "were I persuaded": conditional, not a clause
     if prev is not None and s.tokens[prev].tag in ("NNS", "NNPS") and fin == "weak":
         return None
@@ -637,18 +692,21 @@ def _where(s: _Scan, i: int) -> Finding | None:
     nw, nt = s.words[j], s.tokens[j].tag
     pp = s.prv(prev)
     ppw = s.w(pp)
-    if pw in ("they", "we", "i") or (pw in ("which", "who") and pt in ("WDT", "WP")):
+    if pw in ("they", "we", "i", "he", "she") or (pw in ("which", "who") and pt in ("WDT", "WP")):
+        return Finding(i, i, ["were"], "error" if pw in ("they", "we") else "warning")
+    if pw in ("i", "it", "you", "he", "she") and ppw in AS_IF | {"as", "if"} and not s.end_punct(j):
         return Finding(i, i, ["were"], "error")
     if s.end_punct(j) or nw in DASHES or nw in FORMATTING or nw in WHERE_ALONE:
         return None
-    if pw in ("i", "it", "you", "he", "she") and ppw in AS_IF | {"as", "if"}:
-        return Finding(i, i, ["were"], "error")
     if nw in ("not", "n't") and pw not in (",", "or", "and") and not s.end_punct(s.nxt(j)):
         return Finding(i, i, ["were"], "warning")
+    if pw in ("what", "who", "how", "why", "when") and nw in ("you", "they", "we", "i") and pt in ("WP", "WRB"):
+        return Finding(i, i, ["were"], "error")  # "Of what where you dreaming?"
     if pw in PRONOUN_SUBJECTS or pw in ("there", "here"):
         group = "pron"
-    elif pt in ("NNS", "NNPS") or (pt == "NNP" and s.tokens[prev].text[:1].isupper()):
-        group = "plural"
+    elif pt in ("NNS", "NNPS") or (pt == "NNP" and s.tokens[prev].text[:1].isupper()) or (
+            pt == "VBZ" and pw.endswith("s") and "NOUN" in _lex(pw)):
+        group = "plural"  # ("fellows", which the tagger may read as a verb)
     elif pt == "NN" and s.tokens[prev].text[:1].islower():
         group = "noun"
     elif pw in ("and", "or", "but"):
@@ -671,9 +729,10 @@ def _where(s: _Scan, i: int) -> Finding | None:
         k2 = s.nxt(k)
         ok = group != "noun" or k2 is None or not s.tokens[k2].tag.startswith(("NN", "JJ"))
     elif kw in WHERE_PREDICATE or kt in ("IN", "RP") or kw in ("well", "here", "there", "home", "gone"):
-        ok = group != "noun"
-    elif kt in ("DT", "NN", "NNS", "CD", "PRP$"):
-        ok = group in ("pron", "plural") and kw not in ("the", "this", "that", "these", "those")
+        ok = group != "noun" or (kt in ("IN", "RP") and s.end_punct(s.nxt(k)))
+    elif kt in ("DT", "NN", "NNS", "CD", "PRP$", "NNP", "NNPS", "PDT"):
+        ok = group in ("pron", "plural") and (kw not in ("the", "this", "that", "these", "those")
+                                              or pw in ("these", "those", "there"))
     else:
         ok = False
     if not ok:
@@ -685,6 +744,8 @@ def _where(s: _Scan, i: int) -> Finding | None:
         t = s.tokens[k]
         if t.tag == "CC" and k > j and s.nxt(k) is not None and s.tokens[s.nxt(k)].tag in ("DT", "PRP", "NNP", "EX"):
             break  # "where out and the world was fresh": a new clause
+        if k > j and s.words[k] in NOMINATIVE:
+            break  # "where so sweet I thought ...": another clause
         if (s.words[k] in FINITE or t.tag in ("VBZ", "VBP", "VBD", "MD")) and not (
                 t.tag == "VBD" and _maybe_participle(s.words[k])
                 and (k == j or s.tokens[k - 1].tag == "RB" or s.words[k - 1] in ("both", "all"))):
@@ -727,7 +788,7 @@ HOLE_COMPOUNDS = frozenset("punch punches saw saws card cards puncher digger cov
 REFLEXIVES = frozenset("himself herself themselves myself yourself ourselves itself yourselves".split())
 TO_NOUNS = frozenset(
     "birth end way leave expression preference rise attention access reference answer key solution heed "
-    "credence voice justice place vent sway homage tribute thanks credit ear eye heart mind damage harm "
+    "credence voice justice vent sway homage tribute thanks credit ear eye heart mind damage harm "
     "injury insult objection exception resistance return back face next".split())
 THROW_PARTICLES = frozenset("away aside up down open off out back together".split())
 TIME_PLURALS = frozenset("years days times ages weeks months centuries decades summers winters hours "
@@ -774,7 +835,8 @@ def _verb_slot(s: _Scan, i: int, repl: list[str]) -> Finding | None:
     if w == "past" and j is not None and s.tokens[j].tag == "RB" and nw.endswith("ly"):
         return Finding(i, i, repl, "error")
     if w == "lie":
-        if s.tokens[k].tag not in ("NN", "NNP") or j is None or s.tokens[j].tag.startswith(("NN", "DT", "PRP")):
+        if s.tokens[k].tag not in ("NN", "NNP") or j is None or (
+                s.tokens[j].tag.startswith(("NN", "DT", "PRP")) and nw not in ("face",)):
             return None
         pk = s.prv(k)
         if pk is not None and s.tokens[pk].tag not in ("DT", "PRP$", "POS") and not s.at_start(k):
@@ -790,8 +852,25 @@ def _verb_slot(s: _Scan, i: int, repl: list[str]) -> Finding | None:
             return Finding(i, i, repl, "warning")  # "the two men through him into the car"
     if s.tokens[k].tag in ("NNP",) and s.tokens[k].text[:1].isupper() and s.tokens[k].dep in ("nsubj", "ROOT", "compound"):
         in_clause, elsewhere = _clause_has_verb(s, i)
-        if not in_clause and elsewhere and j is not None and s.tokens[j].tag in ("DT", "PRP", "PRP$"):
-            return Finding(i, i, repl, "warning")  # "Holmes then through the handkerchief"
+        if not in_clause and elsewhere and j is not None and (s.tokens[j].tag in ("DT", "PRP", "PRP$") or (
+                w == "past" and s.tokens[j].tag in ("IN", "RP", "RB"))):
+            return Finding(i, i, repl, "warning")  # "Holmes then through the handkerchief", "Warwick past through"
+    return None
+
+
+def _inverted_lie(s: _Scan, i: int) -> Finding | None:
+    """"there lie a strange instrument", "beyond lie the sea": a singular subject after the verb."""
+    p, j = s.prv(i), s.nxt(i)
+    if p is None or j is None or s.words[p] not in ("there", "beyond", "where", "here", "below", "above", "before"):
+        return None
+    if s.words[j] not in ("a", "an", "the", "his", "her", "its", "their", "my", "one"):
+        return None
+    n = s.nxt(j)
+    while n is not None and s.tokens[n].tag.startswith("JJ") or (n is not None and s.words[n] == ","):
+        n = s.nxt(n)
+    if n is not None and s.tokens[n].tag in ("NN", "NNP") and s.words[j] != "the" or (
+            n is not None and s.tokens[n].tag == "NN"):
+        return Finding(i, i, ["lay", "lies"], "warning")
     return None
 
 
@@ -808,6 +887,16 @@ def _lie(s, i):
     if p is not None and (s.words[p] in ("to", "n't", "not", "never", "let", "make", "made", "lest", "did", "does", "do")
                           or s.tokens[p].tag == "MD"):
         return None
+    j = s.nxt(i)
+    if j is not None and s.words[j] in ("the", "a", "an", "his", "her", "their", "my", "your", "our", "its"):
+        k = s.nxt(j)
+        if k is not None and s.tokens[k].tag.startswith("NN") and s.words[k] not in TIME_NOUNS | {"whole", "entire"}:
+            after = s.nxt(k)
+            if s.w(after) in ("on", "upon", "before", "at", "down", "aside", "across", "over", "in", "at"):
+                return Finding(i, i, ["lay"], "warning")  # "lie the blame on others"
+    inv = _inverted_lie(s, i)
+    if inv is not None and not s.tokens[i].speech:
+        return inv
     if s.tokens[i].speech:
         return None
     if _after_past_verb(s, i) and s.w(s.nxt(i)) in ("down", "back", "awake", "still", "there", "on", "in", "flat", "for", "quietly", "motionless"):
@@ -824,9 +913,13 @@ def _then(s: _Scan, i: int) -> Finding | None:
     """'then' after a comparative, where 'than' is meant: "dearer to her then anything else"."""
     prev = s.prv(i)
     j = s.nxt(i)
+    if prev is not None and s.words[prev] in ("even", "still", "far", "much", "now") and s.prv(prev) is not None and (
+            s.tokens[s.prv(prev)].tag in ("JJR", "RBR") or s.words[s.prv(prev)] in COMPARATIVE_WORDS) \
+            and j is not None and not s.end_punct(j):
+        return Finding(i, i, ["than"], "warning")  # "greater even then her faults"
     if prev is None or j is None or s.at_start(i) or s.words[prev] in THEN_SEQUENCE or s.end_punct(j):
         return None
-    if s.words[j] in ("again", "on", "onwards", "onward", "forth", "not", "n't") or \
+    if s.words[j] in ("again", "onwards", "onward", "forth", "not", "n't") or \
             (s.tokens[j].tag.startswith(("VB", "MD", "RB")) and s.words[j] != "ever") or \
             (s.words[j] == "no" and s.w(s.nxt(j)) in ("longer", "more", "doubt", "sooner")):
         return None
@@ -889,6 +982,9 @@ def _to(s: _Scan, i: int) -> Finding | None:
                 return None
             return Finding(i, i, ["too"], "warning")
         return None
+    if nw in ("much", "many") and (pt == "IN" and pw in PREPOSITIONS or pt == "RB") and s.nxt(j) is not None \
+            and s.tokens[s.nxt(j)].tag in ("NNS", "NN"):
+        return Finding(i, i, ["too"], "warning")  # "from to many meals"
     if nw in ("much", "many"):
         k = s.nxt(j)
         if pw in ("amount", "amounts", "amounted", "come", "came", "comes", "coming", "up", "contributed") \
@@ -899,10 +995,30 @@ def _to(s: _Scan, i: int) -> Finding | None:
         return None
     if j is not None and s.tokens[j].tag in ("JJ", "RB") and pw in (
             "far", "much", "all", "bit", "rather", "slightly", "simply", "just", "being", "getting", "not",
-            "n't", "seemed", "seems", "look", "looked", "looks", "feel", "felt", "so") \
+            "n't", "seemed", "seems", "look", "looked", "looks", "feel", "felt", "so") or (
+            pw.endswith("ly") and pt == "RB" and s.end_punct(s.nxt(j)) and s.tokens[j].tag == "JJ") \
             and (s.tokens[j].tag == "JJ" or nw.endswith("ly") or nw in ("well", "far", "late", "soon", "early", "long")) \
             and not (nw in ("long", "close", "free", "clean", "open", "empty") and s.w(s.nxt(j)) in ("for", "to", "the", "it")):
         return Finding(i, i, ["too"], "error")
+    if pt == "DT" and j is not None and s.tokens[j].tag.startswith("JJ"):
+        return Finding(i, i, ["too"], "error")  # "the to vivid light"
+    if j is not None and pw not in ("next", "close", "up", "due", "according", "from", "used", "related", "compared") \
+            and _participle_only(nw) and not s.tokens[j].text[:1].isupper() and s.tokens[j].tag in ("VBN", "JJ") \
+            and (s.nxt(j) is None or s.end_punct(s.nxt(j)) or s.tokens[s.nxt(j)].tag in ("IN", "CC")):
+        return Finding(i, i, ["too"], "warning")  # "becoming to interested", "a deal to flustered"
+    if j is not None and pt in ("NN", "NNS", "PRP") and s.tokens[j].tag == "JJ" and s.end_punct(s.nxt(j)) \
+            and s.w(s.nxt(j)) in (",", ".", "!", "?", ";") and not _verbish(nw):
+        return Finding(i, i, ["too"], "warning")  # "never can there come fog to thick,"
+    if pw in NOMINATIVE and j is not None and s.tokens[j].tag in ("VBD", "VBZ", "MD"):
+        return Finding(i, i, ["too"], "warning")  # "she to began dreaming"
+    if j is not None and not s.tokens[j].text[:1].isupper() and s.tokens[j].tag in ("JJ", "VB", "NN", "RB") \
+            and _pure_adjective(nw) and pw not in (
+            "next", "close", "near", "from", "due", "according", "up", "owing", "prior"):
+        k = s.nxt(j)
+        lo, _ = s.bounds(i)
+        if not any(s.words[x] == "from" for x in range(max(lo, i - 4), i)) and (
+                k is None or s.end_punct(k) or s.tokens[k].tag in ("IN", "TO", "DT")):
+            return Finding(i, i, ["too"], "warning")  # "to severe upon yourself", "to chaotic a state"
     if j is not None and s.tokens[j].tag in ("JJ",) and not s.tokens[j].text[:1].isupper():
         k = s.nxt(j)
         if k is not None and s.words[k] in ("a", "an") and pw in ("is", "are", "was", "were", "be", "'re", "'s", "am", "'m"):
@@ -931,6 +1047,31 @@ def _lex(word: str) -> frozenset[str]:
     return frozenset(getAllLemmas(word))
 
 
+FUNCTION_ADVERBS = frozenset(
+    "worse better best worst more less either almost as by so too very then there here up down in out "
+    "seaward homeward forward backward upward downward nigh near far only even such own other same".split())
+
+
+@lru_cache(maxsize=4096)
+def _participle_only(word: str) -> bool:
+    """A past participle that is not also a base form: "interested", "flustered" (not "put", "come")."""
+    if not word.endswith(("ed", "en")) or len(word) < 5:
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if word in lemmas:
+        return False
+    return bool(lemmas) or word.startswith("un") and word.endswith("ed")
+
+
+@lru_cache(maxsize=4096)
+def _pure_adjective(word: str) -> bool:
+    """An adjective (or adverb) that cannot be a verb or a noun: "severe", "chaotic", "unusual"."""
+    lex = _lex(word)
+    return "ADJ" in lex and lex <= {"ADJ", "ADV"} and word not in FUNCTION_ADVERBS
+
+
 @lru_cache(maxsize=4096)
 def _verbish(word: str) -> bool:
     from lemminflect import getAllLemmas
@@ -953,18 +1094,25 @@ def _quiet(s: _Scan, i: int) -> Finding | None:
     if nw in ("a", "an", "the"):
         if nw != "the" and k is not None and s.words[k] in QUITE_A:
             return Finding(i, i, ["quite"], "error")
+        if nw != "the" and k is not None and s.tokens[k].tag in ("NN", "JJ") and s.words[k] not in (
+                "moment", "minute", "second", "while", "bit", "little", "time", "spell", "day", "night", "week") \
+                and pw not in ("keep", "kept", "stay", "stayed", "be", "remain", "remained", "lie", "lay", "sit", "sat"):
+            return Finding(i, i, ["quite"], "warning")  # "quiet a chorus of voices"
         if pw in BE_FORMS or pw in ("seem", "seems", "seemed", "'s"):
             return Finding(i, i, ["quite"], "warning")  # "She is quiet a little creature"
         return None
     if nw in ("out", "as") and s.w(k) in ("of", "much", "many", "well", "good", "nice", "soon", "often", "far",
                                             "bad", "big", "large", "long", "easy", "hard"):
         return Finding(i, i, ["quite"], "warning")  # "quiet out of breath", "quiet as nice"
-    if pw in ("not", "n't") and (nt.startswith(("VB", "JJ")) or nw in ("sure", "right", "ready", "yet")):
+    if pw in ("not", "n't") and (nt.startswith(("VB", "JJ")) or nw in ("sure", "right", "ready", "yet", "so", "as")):
         return Finding(i, i, ["quite"], "warning")  # "did not quiet know"
-    if pw in NOMINATIVE | {"you", "it"} and nt in ("VBP", "VBD", "VBZ") and nw not in FINITE:
+    if (pw in NOMINATIVE | {"you", "it"} or pt in ("NN", "NNS", "NNP")) and nt in ("VBP", "VBD", "VBZ") \
+            and nw not in FINITE:
         return Finding(i, i, ["quite"], "error")
     lex = _lex(nw)
-    adjective = nt in ("JJ", "VBN") or ("ADJ" in lex and "NOUN" not in lex and nt != "IN")
+    adjective = nt in ("JJ", "VBN") or ("ADJ" in lex and "NOUN" not in lex and nt != "IN") or (
+        nw.endswith("ing") and "VERB" in lex and "NOUN" not in lex) or (
+        nt == "VBG" and pw not in ("to",) and (k is None or not s.tokens[k].tag.startswith("NN")))
     if adjective or (nt == "RB" and nw.endswith("ly")) or nw in ("right", "sure", "well", "so"):
         if nw in ("enough", "now", "again", "here", "there", "too", "also", "alone", "together", "still"):
             return None
@@ -1117,14 +1265,22 @@ def _hear(s: _Scan, i: int) -> Finding | None:
     if pw in ("this", "that") and j is not None and s.tokens[j].tag.startswith(("NN", "JJ")):
         return Finding(i, i, ["here"], "warning")  # "this hear lady" (dialect "this here")
     if prev is None or s.at_start(i):
+        if j is not None and s.tokens[j].tag == "NNP" and s.nxt(j) is not None and s.tokens[s.nxt(j)].tag in (
+                "NNP", "VBD", "VBZ"):
+            return Finding(i, i, ["here"], "warning")  # "Hear Ruby Gillis had succumbed"
         return Finding(i, i, ["here"], "warning") if nw == "," else None
     if is_punct(s.tokens[prev]):
         return None
     end = j is None or s.end_punct(j) or s.tokens[j].tag in ("CC",) or nw in (
         "with", "in", "on", "at", "for", "until", "till", "while", "when", "before", "after", "since", "now",
-        "tonight", "today", "tomorrow", "yesterday", "too", "again", "alone", "forever", "anymore", "yet", "all")
+        "tonight", "today", "tomorrow", "yesterday", "too", "again", "alone", "forever", "anymore", "yet", "all",
+        "if", "as", "because", "so", "but") or (nw is not None and nw.endswith("ly") and s.tokens[j].tag == "RB")
     if not end:
         return None
+    if (pw in ("me", "him", "them", "us", "you", "her", "it") or pw in REFLEXIVES) and s.w(s.prv(prev)) not in AUX \
+            and s.w(s.prv(prev)) not in ("let", "make", "made", "help", "helped", "have", "had", "lets", "makes",
+                                         "did", "do", "does", "can", "could", "will", "would", "ca", "wo"):
+        return Finding(i, i, ["here"], "warning")  # "brought you hear", "finding myself hear"
     if pt.startswith(("MD", "TO", "PRP")) or pw in ("to", "n't", "not", "never", "'s", "let", "can", "could",
                                                     "did", "do", "does", "will", "would"):
         return None  # "I can't hear.", "Did you hear?", "Let's hear."
@@ -1314,6 +1470,8 @@ class Confusable(Rule):
             tok = tokens[i]
             if self._skip_token(scan, i):
                 continue
+            if tok.speech and dialect.is_dialect(tok.start, 2):
+                continue  # eye dialect ("I didn' here sumf'n"): the spelling is the character's voice
             found = hard(scan, i) if hard is not None else None
             if found is not None:
                 issue = self._issue(story, found.first, found.last, found.replacements, found.severity, curly)
@@ -1330,7 +1488,7 @@ class Confusable(Rule):
                     continue
                 if p.narration_only and any(tokens[k].speech for k in range(i, last + 1)):
                     continue
-                if p.no_dialect and tok.speech and dialect.is_dialect(tok.start):
+                if p.no_dialect and tok.speech and dialect.is_dialect(tok.start, 1):
                     continue
                 issue = self._issue(story, i, last, p.replacements_for(words[i:last + 1]), p.severity, curly, p.message)
                 if issue is not None:
@@ -1391,14 +1549,18 @@ class _DialectQuotes:
     def __init__(self, story):
         self.story = story
         self._starts: list[int] | None = None
-        self._flags: list[bool] = []
+        self._flags: list[int] = []
 
-    def is_dialect(self, offset: int) -> bool:
+    def is_dialect(self, offset: int, markers: int = 1) -> bool:
+        """The quote around ``offset`` has at least ``markers`` eye-dialect spellings."""
         if self._starts is None:
             quotes = sorted(self.story.quotes, key=lambda q: q.start)
             self._starts = [q.start for q in quotes]
             self._ends = [q.end for q in quotes]
             text = self.story.text
-            self._flags = [len(DIALECT_RE.findall(text[q.start:q.end])) >= 1 for q in quotes]
+            self._flags = [len(DIALECT_RE.findall(text[q.start:q.end])) for q in quotes]
+            self._strong = [len(STRONG_DIALECT_RE.findall(text[q.start:q.end])) for q in quotes]
         k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self._ends[k] and self._flags[k]
+        if k < 0 or offset >= self._ends[k]:
+            return False
+        return (self._flags[k] if markers < 2 else self._strong[k]) >= markers
