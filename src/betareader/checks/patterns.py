@@ -27,8 +27,10 @@ An element is a test on one token:
 
 An element ending in ``?`` is optional.  ``^`` matches at the start of the
 sentence (only punctuation such as an opening quote before it), ``$`` at the
-end (only punctuation after it); both may also be alternatives (``%PUNCT|$``).  ``..N`` skips up to N tokens.  A negative
-element (``!@NN*``) also matches when the sentence has no token there.
+end (only punctuation after it); both may also be alternatives (``%PUNCT|$``).
+``..N`` skips up to N tokens.  A negative element (``!@NN*``) also matches
+when the sentence has no token there.  Where a target lists several words and
+as many replacements (``[break|breaks] => brake/brakes``) they pair up.
 
 The target's tokens must be written as they appear: separate words separated
 by whitespace (``[with out]`` does not match ``without`` or ``with-out``),

@@ -3,7 +3,6 @@ left unhyphenated ("a well known actor")."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..base import Rule, load_list
@@ -140,7 +139,7 @@ class Compound(Rule):
                     if tok.text[:1].isupper() and not self._sentence_start(story, i):
                         continue  # a title or a name: "First Class", "Some Where Else"
                     if ("archaic" in p.flags or "{-}" in p.replacements) and \
-                            self._house_style(text, words[i:last + 1], p.replacements[0], style):
+                            self._house_style(words, words[i:last + 1], p.replacements[0], style):
                         continue
                     hit = (p, last)
                     break
@@ -161,7 +160,7 @@ class Compound(Rule):
             after_hyphen = i > 0 and tokens[i - 1].text.endswith("-") and not tokens[i - 1].ws
             if any_tag is not None and capital_ok and not after_hyphen \
                     and (any_tag or not tokens[nxt].tag.startswith(("VB", "MD"))) \
-                    and not self._house_style(text, [w, w2], "{}", style):
+                    and not self._house_style(words, [w, w2], "{}", style):
                 yield self._issue(story, i, nxt, [tok.text + tokens[nxt].text], "warning")
                 skip_until = nxt
                 continue
@@ -174,7 +173,7 @@ class Compound(Rule):
                 predicative = prev is not None and words[prev] in LINKING and (
                     after is None or is_punct(tokens[after]) or tokens[after].tag in ("CC", "IN", "TO"))
                 if (attributive or predicative) and capital_ok \
-                        and not self._house_style(text, [w, w2], "{-}", style):
+                        and not self._house_style(words, [w, w2], "{-}", style):
                     yield self._issue(story, i, nxt, [f"{tok.text}-{tokens[nxt].text}"], "warning")
                     skip_until = nxt
                     continue
@@ -250,7 +249,7 @@ class Compound(Rule):
                              [f"{tokens[i].text} {tokens[i + 2].text}"])
 
     @staticmethod
-    def _house_style(text, split, template, style) -> bool:
+    def _house_style(words, split, template, style) -> bool:
         """The story writes this form on purpose: three times or more, and at least three times as
         often as the modern form ("every thing" and "good humoured" in Austen, "fire place")."""
         split = tuple(split)
@@ -258,16 +257,13 @@ class Compound(Rule):
         if key in style:
             return style[key]
         if template == "{-}":
-            fixed = "-".join(split)
+            fixed = tuple(x for w in split for x in (w, "-"))[:-1]
         elif template == "{}":
-            fixed = "".join(split)
+            fixed = ("".join(split),)
         else:
-            fixed = template.lower()
-        low = style.get("_low")
-        if low is None:
-            low = style["_low"] = text.lower()
-        n_split = len(re.findall(r"\b" + r"\s+".join(map(re.escape, split)) + r"\b", low))
-        n_fixed = len(re.findall(r"\b" + re.escape(fixed) + r"\b", low))
+            fixed = tuple(template.lower().split())
+        n_split = _ngram_count(words, split, style)
+        n_fixed = _ngram_count(words, fixed, style)
         result = n_split >= 3 and n_split >= 3 * n_fixed
         style[key] = result
         return result
@@ -289,6 +285,21 @@ class Compound(Rule):
         if not suggestions:
             return None
         return self.issue(start, end, _message(original, suggestions[0]), suggestions, severity=severity)
+
+
+def _ngram_count(words, gram: tuple, cache: dict) -> int:
+    """How often ``gram`` (a tuple of normalised words) occurs in the story (positions indexed once)."""
+    pos = cache.get("_pos")
+    if pos is None:
+        pos = {}
+        for k, w in enumerate(words):
+            pos.setdefault(w, []).append(k)
+        cache["_pos"] = pos
+    n = len(gram)
+    starts = pos.get(gram[0], ())
+    if n == 1:
+        return len(starts)
+    return sum(1 for k in starts if tuple(words[k:k + n]) == gram)
 
 
 def _message(original: str, fixed: str) -> str:

@@ -6,7 +6,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..base import Rule, load_list
 from ..patterns import fit_case, is_punct, load_patterns, words_of
@@ -808,7 +807,8 @@ def _subject_before(s: _Scan, i: int) -> tuple[int | None, str]:
         return k, "pron"
     if w in ("it", "you", "who", "which"):
         pk = s.prv(k)
-        if pk is not None and (s.is_verb(pk) or s.tokens[pk].tag in ("IN", "TO", "RP")) and s.words[pk] not in SUBORDINATORS:
+        if pk is not None and (s.is_verb(pk) or s.tokens[pk].tag in ("IN", "TO", "RP")) \
+                and s.words[pk] not in SUBORDINATORS:
             return None, ""
         return k, "pron" if w in ("it", "you") else "noun"
     if t.tag in SUBJECT_TAGS and w not in TIME_PLURALS:
@@ -850,7 +850,8 @@ def _verb_slot(s: _Scan, i: int, repl: list[str]) -> Finding | None:
         in_clause, elsewhere = _clause_has_verb(s, i)
         if not in_clause and elsewhere:
             return Finding(i, i, repl, "warning")  # "the two men through him into the car"
-    if s.tokens[k].tag in ("NNP",) and s.tokens[k].text[:1].isupper() and s.tokens[k].dep in ("nsubj", "ROOT", "compound"):
+    if s.tokens[k].tag in ("NNP",) and s.tokens[k].text[:1].isupper() \
+            and s.tokens[k].dep in ("nsubj", "ROOT", "compound"):
         in_clause, elsewhere = _clause_has_verb(s, i)
         if not in_clause and elsewhere and j is not None and (s.tokens[j].tag in ("DT", "PRP", "PRP$") or (
                 w == "past" and s.tokens[j].tag in ("IN", "RP", "RB"))):
@@ -884,7 +885,8 @@ def _through(s, i):
 
 def _lie(s, i):
     p = s.prv(i)
-    if p is not None and (s.words[p] in ("to", "n't", "not", "never", "let", "make", "made", "lest", "did", "does", "do")
+    if p is not None and (s.words[p] in ("to", "n't", "not", "never", "let", "make", "made", "lest", "did", "does",
+                                         "do")
                           or s.tokens[p].tag == "MD"):
         return None
     j = s.nxt(i)
@@ -899,7 +901,8 @@ def _lie(s, i):
         return inv
     if s.tokens[i].speech:
         return None
-    if _after_past_verb(s, i) and s.w(s.nxt(i)) in ("down", "back", "awake", "still", "there", "on", "in", "flat", "for", "quietly", "motionless"):
+    if _after_past_verb(s, i) and s.w(s.nxt(i)) in ("down", "back", "awake", "still", "there", "on", "in", "flat",
+                                                     "for", "quietly", "motionless"):
         return Finding(i, i, ["lay"], "warning")
     return _verb_slot(s, i, ["lay", "lies"])
 
@@ -993,13 +996,16 @@ def _to(s: _Scan, i: int) -> Finding | None:
         if k is None or s.end_punct(k) or s.tokens[k].tag in ("IN", "TO", "CC"):
             return Finding(i, i, ["too"], "error")
         return None
-    if j is not None and s.tokens[j].tag in ("JJ", "RB") and pw in (
-            "far", "much", "all", "bit", "rather", "slightly", "simply", "just", "being", "getting", "not",
-            "n't", "seemed", "seems", "look", "looked", "looks", "feel", "felt", "so") or (
-            pw.endswith("ly") and pt == "RB" and s.end_punct(s.nxt(j)) and s.tokens[j].tag == "JJ") \
-            and (s.tokens[j].tag == "JJ" or nw.endswith("ly") or nw in ("well", "far", "late", "soon", "early", "long")) \
-            and not (nw in ("long", "close", "free", "clean", "open", "empty") and s.w(s.nxt(j)) in ("for", "to", "the", "it")):
-        return Finding(i, i, ["too"], "error")
+    degree = pw in ("far", "much", "all", "bit", "rather", "slightly", "simply", "just", "being", "getting", "not",
+                    "n't", "seemed", "seems", "look", "looked", "looks", "feel", "felt", "so")
+    if j is not None and s.tokens[j].tag in ("JJ", "RB") and degree \
+            and (s.tokens[j].tag == "JJ" or nw.endswith("ly")
+                 or nw in ("well", "far", "late", "soon", "early", "long")) \
+            and not (nw in ("long", "close", "free", "clean", "open", "empty")
+                     and s.w(s.nxt(j)) in ("for", "to", "the", "it")):
+        return Finding(i, i, ["too"], "error")  # "far to easily", "not to difficult"
+    if j is not None and pw.endswith("ly") and pt == "RB" and s.tokens[j].tag == "JJ" and s.end_punct(s.nxt(j)):
+        return Finding(i, i, ["too"], "error")  # "let her off entirely to easy."
     if pt == "DT" and j is not None and s.tokens[j].tag.startswith("JJ"):
         return Finding(i, i, ["too"], "error")  # "the to vivid light"
     if j is not None and pw not in ("next", "close", "up", "due", "according", "from", "used", "related", "compared") \
@@ -1021,7 +1027,8 @@ def _to(s: _Scan, i: int) -> Finding | None:
             return Finding(i, i, ["too"], "warning")  # "to severe upon yourself", "to chaotic a state"
     if j is not None and s.tokens[j].tag in ("JJ",) and not s.tokens[j].text[:1].isupper():
         k = s.nxt(j)
-        if k is not None and s.words[k] in ("a", "an") and pw in ("is", "are", "was", "were", "be", "'re", "'s", "am", "'m"):
+        if k is not None and s.words[k] in ("a", "an") and pw in ("is", "are", "was", "were", "be", "'re", "'s", "am",
+                                                                   "'m"):
             return Finding(i, i, ["too"], "error")  # "You are to sensible a girl"
         if k is not None and s.words[k] == "to" and s.nxt(k) is not None and s.tokens[s.nxt(k)].tag == "VB" \
                 and not _verbish(nw):
@@ -1096,7 +1103,8 @@ def _quiet(s: _Scan, i: int) -> Finding | None:
             return Finding(i, i, ["quite"], "error")
         if nw != "the" and k is not None and s.tokens[k].tag in ("NN", "JJ") and s.words[k] not in (
                 "moment", "minute", "second", "while", "bit", "little", "time", "spell", "day", "night", "week") \
-                and pw not in ("keep", "kept", "stay", "stayed", "be", "remain", "remained", "lie", "lay", "sit", "sat"):
+                and pw not in ("keep", "kept", "stay", "stayed", "be", "remain", "remained", "lie", "lay", "sit",
+                               "sat"):
             return Finding(i, i, ["quite"], "warning")  # "quiet a chorus of voices"
         if pw in BE_FORMS or pw in ("seem", "seems", "seemed", "'s"):
             return Finding(i, i, ["quite"], "warning")  # "She is quiet a little creature"
@@ -1169,7 +1177,8 @@ def _too(s: _Scan, i: int) -> Finding | None:
         return None
     pw, pt = s.words[prev], s.tokens[prev].tag
     nw, nt = s.words[j], s.tokens[j].tag
-    if pw in (",", ";", "(", "\u2014") or is_punct(s.tokens[prev]) or pw in AUX or pw in NOMINATIVE or pw in ("me", "far", "much", "way", "all", "only", "one", "just", "all", "but", "and", "or", "not"):
+    if pw in (",", ";", "(", "\u2014") or is_punct(s.tokens[prev]) or pw in AUX or pw in NOMINATIVE \
+            or pw in ("me", "far", "much", "way", "all", "only", "one", "just", "but", "and", "or", "not"):
         return None
     if _bare_verb(nw) and s.tokens[j].text[:1].islower():
         return Finding(i, i, ["to"], "error")  # "wanted too go"
@@ -1215,11 +1224,13 @@ def _lead(s: _Scan, i: int) -> Finding | None:
     """'lead' as a past tense, where 'led' is meant: "Vanity lead him on", "had often lead him"."""
     prev = s.prv(i)
     j = s.nxt(i)
-    if prev is None or j is None or s.tokens[i].tag.startswith("NN") and s.tokens[prev].tag in ("DT", "PRP$", "JJ", "POS"):
+    if prev is None or j is None or (s.tokens[i].tag.startswith("NN")
+                                     and s.tokens[prev].tag in ("DT", "PRP$", "JJ", "POS")):
         return None
     pw, pt = s.words[prev], s.tokens[prev].tag
     nw, nt = s.words[j], s.tokens[j].tag
-    if pt in ("DT", "PRP$", "JJ", "POS", "IN", "TO", "MD") or pw in ("to", "n't", "not", "never", "let", "will", "would"):
+    if pt in ("DT", "PRP$", "JJ", "POS", "IN", "TO", "MD") or pw in ("to", "n't", "not", "never", "let", "will",
+                                                                  "would"):
         return None
     objectish = nt in ("PRP", "DT", "PRP$", "IN", "RB", "RP", "TO") or nw in ("the", "her", "him", "them", "me", "us")
     if not objectish or nw in ("poisoning", "pipe", "pencil", "singer", "guitarist", "role", "character"):
@@ -1277,7 +1288,9 @@ def _hear(s: _Scan, i: int) -> Finding | None:
         "if", "as", "because", "so", "but") or (nw is not None and nw.endswith("ly") and s.tokens[j].tag == "RB")
     if not end:
         return None
-    if (pw in ("me", "him", "them", "us", "you", "her", "it") or pw in REFLEXIVES) and s.w(s.prv(prev)) not in AUX \
+    if (pw in REFLEXIVES or (pw in ("me", "him", "them", "us", "you", "her", "it") and s.is_verb(s.prv(prev))
+                             or (pw in ("him", "them", "us", "me") and s.w(s.prv(prev)) in PREPOSITIONS))) \
+            and s.w(s.prv(prev)) not in AUX \
             and s.w(s.prv(prev)) not in ("let", "make", "made", "help", "helped", "have", "had", "lets", "makes",
                                          "did", "do", "does", "can", "could", "will", "would", "ca", "wo"):
         return Finding(i, i, ["here"], "warning")  # "brought you hear", "finding myself hear"
