@@ -18,7 +18,7 @@ def validators():
     """``{"check": validator, "analyze": validator}`` from ../shared/schema (skip when it is absent)."""
     jsonschema = pytest.importorskip("jsonschema")
     if not SCHEMA_DIR.is_dir():
-        pytest.skip(f"{SCHEMA_DIR} is not present")
+        pytest.fail(f"{SCHEMA_DIR} is not present (the contract schemas sit beside the repo)")
     out = {}
     for kind in ("check", "analyze"):
         schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))

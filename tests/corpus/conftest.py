@@ -46,7 +46,7 @@ def corpus_jsonl(tmp_path: Path) -> Path:
 @pytest.fixture()
 def loopback_cluster(tmp_path: Path):
     if shutil.which(str(BIN / "dask")) is None:
-        pytest.skip("the dask command is not installed")
+        pytest.fail("the dask command is not installed (it comes with the dask dependency)")
     cluster = LoopbackCluster(tmp_path)
     try:
         yield cluster

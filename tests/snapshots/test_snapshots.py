@@ -109,7 +109,7 @@ def test_story_snapshot(name):
 def test_novel_snapshot(name, tmp_path):
     novel = PDNC / NOVELS[name]
     if not novel.is_file():
-        pytest.skip(f"{novel} is not present")
+        pytest.fail(f"{novel} is not present (../shared/data sits beside the repo)")
     path = tmp_path / f"{name}.txt"
     path.write_text(excerpt(novel.read_text(encoding="utf-8")), encoding="utf-8")
     compare(name, snapshot_of(path, f"../shared/data/attrib/pdnc/{NOVELS[name]} (first ~{EXCERPT_WORDS} words)"))

@@ -60,7 +60,7 @@ def schemas() -> dict:
     import json
 
     if not SCHEMA_DIR.is_dir():
-        pytest.skip("../shared/schema is not present")
+        pytest.fail("../shared/schema is not present (the contract schemas sit beside the repo)")
     return {name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
             for name in ("check", "analyze")}
 
