@@ -129,3 +129,18 @@ def test_interrupted_run_resumes_cleanly(corpus_folder: Path, tmp_path: Path):
     assert len(ids) == len(set(ids)) == n
     assert not list(out.rglob(".tmp-*"))
 
+
+
+def test_local_workers_keep_glibcs_adaptive_malloc():
+    """Dask's default MALLOC_TRIM_THRESHOLD_ makes every parser buffer an mmap (7x the page
+    faults); the local cluster must start its workers without it, and keep the other settings."""
+    from betareader.corpus.runner import start_client
+
+    client, cluster = start_client(1, None)
+    try:
+        env = client.run(lambda: {k: os.environ.get(k) for k in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")})
+    finally:
+        client.close()
+        cluster.close()
+    [worker_env] = env.values()
+    assert worker_env == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
