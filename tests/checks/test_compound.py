@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from betareader import api
 from betareader.checks.patterns import PatternError, parse_patterns
-from betareader.config import Config
+from check_helpers import flags_of, slip_tests
 
 
 def flags(text: str) -> list[tuple[str, list[str]]]:
-    issues = api.check(text, Config(select=["compound"])).issues
-    return [(text[i.start:i.end], i.suggestions) for i in issues if i.rule == "compound"]
+    return flags_of("compound", text)
 
 
 ERRORS = [
@@ -49,14 +47,6 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize("text,words,fix", ERRORS)
-def test_real_slips_are_flagged(text, words, fix):
-    found = flags(text)
-    assert any(w == words for w, _ in found), f"{words!r} not flagged in {text!r}: {found}"
-    sugg = next(s for w, s in found if w == words)
-    assert sugg and sugg[0] == fix, f"{words!r}: suggested {sugg}, expected {fix!r}"
-
-
 TRAPS = [
     "No one came, so she knocked a lot louder.",
     "Thank you for the tea; we'll see each other in front of the church.",
@@ -89,9 +79,7 @@ TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("text", TRAPS)
-def test_right_uses_are_left_alone(text):
-    assert flags(text) == [], f"false alarm in {text!r}: {flags(text)}"
+test_real_slips_are_flagged, test_right_uses_are_left_alone = slip_tests("compound", ERRORS, TRAPS)
 
 
 def test_old_spelling_used_throughout_is_house_style():

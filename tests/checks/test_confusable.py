@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from betareader import api
 from betareader.checks.patterns import load_patterns
-from betareader.config import Config
+from check_helpers import flags_of, slip_tests
 
 
 def flags(text: str) -> list[tuple[str, list[str]]]:
-    issues = api.check(text, Config(select=["confusable"])).issues
-    return [(text[i.start:i.end], i.suggestions) for i in issues if i.rule == "confusable"]
+    return flags_of("confusable", text)
 
 
 ERRORS = [
@@ -68,14 +66,6 @@ ERRORS = [
     ("The sneak peak of the new chapter went up today.", "peak", "peek"),
     ("Everyone was there, accept Tom and his dog.", "accept", "except"),
 ]
-
-
-@pytest.mark.parametrize("text,word,fix", ERRORS)
-def test_real_slips_are_flagged(text, word, fix):
-    found = flags(text)
-    assert any(w == word for w, _ in found), f"{word!r} not flagged in {text!r}: {found}"
-    sugg = next(s for w, s in found if w == word)
-    assert sugg and sugg[0] == fix, f"{word!r}: suggested {sugg}, expected {fix!r}"
 
 
 TRAPS = [
@@ -146,9 +136,7 @@ TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("text", TRAPS)
-def test_right_uses_are_left_alone(text):
-    assert flags(text) == [], f"false alarm in {text!r}: {flags(text)}"
+test_real_slips_are_flagged, test_right_uses_are_left_alone = slip_tests("confusable", ERRORS, TRAPS)
 
 
 def test_dialogue_is_checked_but_eye_dialect_is_not():

@@ -59,7 +59,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterator, Sequence
 
-from ..document.model import Story, Token
+from ..document.model import Sentence, Story, Token
 
 Test = Callable[[Token, str], bool]
 
@@ -476,6 +476,21 @@ def match_at(p: Pattern, tokens: Sequence[Token], words: Sequence[str], i: int, 
     if p.before and not _backward(p.before, len(p.before) - 1, tokens, words, i - 1, lo):
         return None
     return j - 1
+
+
+def matches_at(cands: Sequence[Pattern], tokens: Sequence[Token], words: Sequence[str], i: int,
+               sent: Sentence) -> Iterator[tuple[Pattern, int]]:
+    """The patterns of ``cands`` that match with their target at ``i`` in the sentence ``sent``, in
+    order, each with the index of its last target token; a ``!narration`` pattern only where no
+    target token is in speech.  Lazy: a rule takes the first it accepts."""
+    lo, hi = sent.tok_start, sent.tok_end
+    for p in cands:
+        last = match_at(p, tokens, words, i, lo, hi)
+        if last is None:
+            continue
+        if p.narration_only and any(tokens[k].speech for k in range(i, last + 1)):
+            continue
+        yield p, last
 
 
 def _only_punct(tokens: Sequence[Token], a: int, b: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..base import Rule, load_list
-from ..patterns import fit_case, is_punct, load_patterns, match_at, words_of
+from ..patterns import fit_case, is_punct, load_patterns, matches_at, words_of
 
 PATTERN_FILES = ("compound-split.txt", "compound-joined.txt", "compound-hyphen.txt")
 
@@ -128,14 +128,8 @@ class Compound(Rule):
             # 1. patterns (split, joined, hyphenated modifiers)
             cands = index.get(w)
             if cands:
-                sent = sentences[tok.sent]
                 hit = None
-                for p in cands:
-                    last = match_at(p, tokens, words, i, sent.tok_start, sent.tok_end)
-                    if last is None:
-                        continue
-                    if p.narration_only and any(tokens[k].speech for k in range(i, last + 1)):
-                        continue
+                for p, last in matches_at(cands, tokens, words, i, sentences[tok.sent]):
                     if tok.text[:1].isupper() and not self._sentence_start(story, i):
                         continue  # a title or a name: "First Class", "Some Where Else"
                     if ("archaic" in p.flags or "{-}" in p.replacements) and \

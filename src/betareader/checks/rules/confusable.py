@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..base import Rule, load_list
-from ..patterns import fit_case, is_punct, load_patterns, words_of
+from ..patterns import fit_case, is_punct, load_patterns, matches_at, words_of
 
 PATTERNS = "confusable-patterns.txt"
 
@@ -1466,8 +1466,6 @@ class Confusable(Rule):
         patterns = load_patterns(PATTERNS)
         index = patterns.index
         sentences = story.sentences
-        from ..patterns import match_at
-
         curly = story.text.count("\u2019") > story.text.count("'")
         dialect = _DialectQuotes(story)
         skip_until = -1
@@ -1494,13 +1492,7 @@ class Confusable(Rule):
                 continue
             if cands is None:
                 continue
-            sent = sentences[tok.sent]
-            for p in cands:
-                last = match_at(p, tokens, words, i, sent.tok_start, sent.tok_end)
-                if last is None:
-                    continue
-                if p.narration_only and any(tokens[k].speech for k in range(i, last + 1)):
-                    continue
+            for p, last in matches_at(cands, tokens, words, i, sentences[tok.sent]):
                 if p.no_dialect and tok.speech and dialect.is_dialect(tok.start, 1):
                     continue
                 issue = self._issue(story, i, last, p.replacements_for(words[i:last + 1]), p.severity, curly, p.message)
