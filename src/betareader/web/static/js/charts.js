@@ -25,6 +25,27 @@ function short(name, max = 18) {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
+/** The story-time axis under a chart: "start", "middle" and "end" from ``left`` across ``width``. */
+function timeAxis(left, width, y) {
+  return [
+    text(left, y, "start", { class: "tick" }),
+    text(left + width / 2, y, "middle", { class: "tick", "text-anchor": "middle" }),
+    text(left + width, y, "end", { class: "tick", "text-anchor": "end" }),
+  ];
+}
+
+/** A chart of one row per character: its frame (with ``empty`` written in it when there are no rows). */
+function rowFrame(rows, rowH, m, label, empty) {
+  const H = m.t + m.b + rowH * Math.max(1, rows.length);
+  const svg = frame(H, label);
+  if (!rows.length) svg.append(text(W / 2, H / 2, empty, { class: "empty", "text-anchor": "middle" }));
+  return { svg, H, iw: W - m.l - m.r };
+}
+
+function rowLabel(m, y, rowH, name) {
+  return text(m.l - 8, y + rowH / 2 + 4, short(name), { class: "label", "text-anchor": "end" });
+}
+
 /** The emotional arc: window means as bars, the smoothed line, the high and low points. */
 export function arcChart(arc) {
   const points = arc?.points || [];
@@ -41,9 +62,7 @@ export function arcChart(arc) {
     text(m.l - 6, y(peak) + 4, "+", { class: "tick", "text-anchor": "end" }),
     text(m.l - 6, y(-peak) + 4, "−", { class: "tick", "text-anchor": "end" }),
     text(m.l - 6, y(0) + 4, "0", { class: "tick", "text-anchor": "end" }),
-    text(x(0), H - 8, "start", { class: "tick" }),
-    text(x(0.5), H - 8, "middle", { class: "tick", "text-anchor": "middle" }),
-    text(x(1), H - 8, "end", { class: "tick", "text-anchor": "end" }),
+    ...timeAxis(m.l, iw, H - 8),
   );
   if (!points.length) {
     svg.append(text(W / 2, H / 2, "Too short for an arc", { class: "empty", "text-anchor": "middle" }));
@@ -73,17 +92,12 @@ export function arcChart(arc) {
 export function presenceChart(rows) {
   const rowH = 22;
   const m = { l: 150, r: 12, t: 8, b: 26 };
-  const H = m.t + m.b + rowH * Math.max(1, rows.length);
-  const svg = frame(H, "Character presence over the story");
-  const iw = W - m.l - m.r;
-  if (!rows.length) {
-    svg.append(text(W / 2, H / 2, "No characters found", { class: "empty", "text-anchor": "middle" }));
-    return svg;
-  }
+  const { svg, H, iw } = rowFrame(rows, rowH, m, "Character presence over the story", "No characters found");
+  if (!rows.length) return svg;
   const max = Math.max(1, ...rows.flatMap((r) => r.bins));
   rows.forEach((r, i) => {
     const yy = m.t + i * rowH;
-    svg.append(text(m.l - 8, yy + rowH / 2 + 4, short(r.name), { class: "label", "text-anchor": "end" }));
+    svg.append(rowLabel(m, yy, rowH, r.name));
     const n = r.bins.length || 1;
     const cw = iw / n;
     r.bins.forEach((count, j) => {
@@ -94,11 +108,7 @@ export function presenceChart(rows) {
       svg.append(cell);
     });
   });
-  svg.append(
-    text(m.l, H - 8, "start", { class: "tick" }),
-    text(m.l + iw / 2, H - 8, "middle", { class: "tick", "text-anchor": "middle" }),
-    text(W - m.r, H - 8, "end", { class: "tick", "text-anchor": "end" }),
-  );
+  svg.append(...timeAxis(m.l, iw, H - 8));
   return svg;
 }
 
@@ -106,13 +116,8 @@ export function presenceChart(rows) {
 export function shareChart(rows) {
   const rowH = 24;
   const m = { l: 150, r: 50, t: 8, b: 8 };
-  const H = m.t + m.b + rowH * Math.max(1, rows.length);
-  const svg = frame(H, "Share of the dialogue per character");
-  const iw = W - m.l - m.r;
-  if (!rows.length) {
-    svg.append(text(W / 2, H / 2, "No attributed dialogue", { class: "empty", "text-anchor": "middle" }));
-    return svg;
-  }
+  const { svg, iw } = rowFrame(rows, rowH, m, "Share of the dialogue per character", "No attributed dialogue");
+  if (!rows.length) return svg;
   const max = Math.max(0.01, ...rows.map((r) => r.share));
   rows.forEach((r, i) => {
     const yy = m.t + i * rowH;
@@ -120,7 +125,7 @@ export function shareChart(rows) {
       s("title", null, `${r.name}: ${Math.round(100 * r.share)}% of the spoken words`));
     bar.style.setProperty("fill", r.colour);
     svg.append(
-      text(m.l - 8, yy + rowH / 2 + 4, short(r.name), { class: "label", "text-anchor": "end" }),
+      rowLabel(m, yy, rowH, r.name),
       bar,
       text(m.l + (r.share / max) * iw + 6, yy + rowH / 2 + 4, `${Math.round(100 * r.share)}%`, { class: "tick" }),
     );
