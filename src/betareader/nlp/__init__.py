@@ -113,7 +113,9 @@ def _pieces(story: Story, paras) -> Iterator[tuple[object, int, str]]:
             a = b
 
 
-def _speech_intervals(story: Story) -> dict[int, list[Span]]:
+def _speech_intervals(story: Story) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph index -> its speech (quotes and italic thought) as sorted, disjoint
+    ``(start, end)`` intervals, so a token's flag is one step of a walk (see :func:`_add_doc`)."""
     out: dict[int, list[Span]] = {}
     for q in story.quotes:
         out.setdefault(q.paragraph, []).append(Span(q.start, q.end))
@@ -121,14 +123,30 @@ def _speech_intervals(story: Story) -> dict[int, list[Span]]:
         p = story.paragraph_of(s.start)
         if p is not None:
             out.setdefault(p.index, []).append(s)
-    return out
+    return {k: merge_spans(v) for k, v in out.items()}
+
+
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """``spans`` (anything with ``start`` and ``end``, end exclusive) as sorted, disjoint intervals
+    covering the same offsets; empty spans cover nothing and are dropped."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted((s.start, s.end) for s in spans if s.start < s.end):
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 _intern = sys.intern
 
 
-def _add_doc(story: Story, par, offset: int, doc, speech: list[Span]) -> None:
+def _add_doc(story: Story, par, offset: int, doc, speech: list[tuple[int, int]]) -> None:
+    """Append ``doc``'s tokens and sentences; ``speech`` is sorted and disjoint (token starts only
+    grow, so one pointer walks it: linear however many quotes the paragraph has)."""
     tokens = story.tokens
+    k, n_speech = 0, len(speech)
     base = len(tokens)
     index_map: dict[int, int] = {}
     n = base
@@ -146,11 +164,9 @@ def _add_doc(story: Story, par, offset: int, doc, speech: list[Span]) -> None:
                 continue
             start = offset + t.idx
             end = start + len(t.text)
-            in_speech = False
-            for s in speech:
-                if s.start <= start < s.end:
-                    in_speech = True
-                    break
+            while k < n_speech and speech[k][1] <= start:
+                k += 1
+            in_speech = k < n_speech and speech[k][0] <= start
             text = t.text
             lower = text.lower()
             tokens.append(Token(
