@@ -178,3 +178,49 @@ def test_given_name_says_the_gender_when_pronouns_do_not(analyse_text):
     r = analyse_text(text)
     assert r.char("Margaret Ashby").pronouns == "she/her"
     assert r.char("Thomas Ashby").pronouns == "he/him"
+
+
+PET_NAMES = """Marisol Okonkwo-Dean came down the hill with the post bag over her shoulder, and behind her Bartholomew Finch pushed his bicycle through the mud.
+
+Ambrose Petrakis was waiting at the gate of the allotments. Ambrose had been the village's only gardener for forty years.
+
+"You're late," Mari said to him, though he was the one who had been waiting. "Bart, tell him why."
+
+"Puncture," said Bart. "Two of them."
+
+Mari laughed and handed over the letters. She watched Ambrose sort them into two piles, bills and everything else.
+
+"Nothing from the council," Ambrose said.
+
+"There never is," said Mari. She took the bicycle from Bart so he could rest his hands, and he let her.
+
+Bart leaned on the gate. He was still out of breath. "Next week I'm walking."
+
+"You said that last week," said Mari.
+
+Dinah Castellano came down the path then with a basket of beans, and Dan Castellano, her brother, trailed after her. Dinah nodded to Mari. Dan said nothing at all; he never did before noon.
+"""
+
+
+def test_pet_name_of_an_introduced_full_name_is_the_same_person(analyse_text):
+    r = analyse_text(PET_NAMES)
+    mari = r.char("Mari")
+    assert mari.name == "Marisol Okonkwo-Dean"
+    assert mari.pronouns == "she/her"
+    bart = r.char("Bart")
+    assert bart.name == "Bartholomew Finch"
+    assert r.speaker_of("Two of them").id == bart.id
+    assert r.speaker_of("You said that last week").id == mari.id
+
+
+def test_given_name_at_a_paragraph_start_is_part_of_the_name(analyse_text):
+    # "Ambrose" opening a paragraph is tagged as a common noun; it is a known given name
+    r = analyse_text(PET_NAMES)
+    assert r.char("Ambrose").name == "Ambrose Petrakis"
+
+
+def test_similar_names_of_different_people_stay_apart(analyse_text):
+    # Dan looks like a clipping of Dinah, but he is her brother with a full name of his own
+    r = analyse_text(PET_NAMES)
+    assert r.char("Dinah").id != r.char("Dan").id
+    assert r.char("Mari").id not in (r.char("Dinah").id, r.char("Dan").id)

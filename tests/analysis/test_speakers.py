@@ -221,3 +221,31 @@ def test_untagged_lines_alternate_and_answer_the_addressee(analyse_text):
     assert r.speaker_of("Nor could I").name == "Mira"
     assert r.speaker_of("walk with me").name == "Jonas"
     assert r.speaker_of("Where to").name == "Mira"
+
+
+THOUGHTS = """Nell pushed the door open with her shoulder. The kitchen was dark and smelled of burnt toast.
+
+"Anybody home?" she called.
+
+Nobody answered. "Typical," Nell thought. "They've all gone to the match without me."
+
+She had thought the note on the fridge was for her brother. "Back by six," it said, in her mother's square capitals.
+
+"I'm not waiting," she said to the cat, and the cat blinked at her.
+"""
+
+
+def test_a_quote_tagged_with_a_verb_of_thinking_is_a_thought_not_speech():
+    from betareader import api
+
+    result = api.analyze(THOUGHTS).analysis
+    text = THOUGHTS
+    spoken = [text[q.start:q.end] for q in result.quotes]
+    thought = [text[q.start:q.end] for q in result.thoughts]
+    assert thought == ["Typical,", "They've all gone to the match without me."]
+    assert "Anybody home?" in spoken and "I'm not waiting," in spoken
+    # "had thought" later in a paragraph is no tag: the note's words stay a quotation
+    assert "Back by six," in spoken
+    nell = result.character(result.quotes[0].speaker)
+    assert nell is not None and nell.name == "Nell"
+    assert all(q.speaker == nell.id for q in result.thoughts)

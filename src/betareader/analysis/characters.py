@@ -208,8 +208,13 @@ def extract_mentions(story: Story, glossary: Iterable[str] = ()) -> list[Mention
     toks = story.tokens
     n = len(toks)
     initial = _initial_flags(story)
-    gloss = frozenset({g for g in glossary if g[:1].isupper()} | _name_words(story, initial))
     lower_words = {t.lower for t in toks if t.text[:1].islower()}
+    # a common given name the story never writes in lower case is a name even where the
+    # tagger took it for a common noun ("Ambrose Quill was sitting" opening a paragraph)
+    known = given_names()
+    given = {t.text for t in toks if t.text[:1].isupper() and t.lower in known and t.lower not in lower_words
+             and t.lower not in NOT_NAMES and t.text.isalpha()}
+    gloss = frozenset({g for g in glossary if g[:1].isupper()} | _name_words(story, initial) | given)
     single, phrasal = speech_verbs()
     out: list[Mention] = []
     i = 0
@@ -396,8 +401,10 @@ def _is_person(core: tuple[str, ...], st: _FormStats, lower_counts: Counter, glo
         if low > st.mid and st.person < low:
             return False
     if st.count < 2:
-        # named once: a proper noun acting as a person (subject, PERSON tag, referred back to)
-        return st.other == 0 and (st.person + st.subject + voc + st.pron) >= 1 and (st.mid or st.subject)
+        # named once: a proper noun acting as a person (subject, PERSON tag, referred back to);
+        # a full name opening with a common given name outweighs an ORG or GPE tag
+        given = len(words) > 1 and words[0] in given_names()
+        return (st.other == 0 or given) and (st.person + st.subject + voc + st.pron) >= 1 and (st.mid or st.subject)
     if st.person >= 1 and st.mid >= 1:
         return True
     if (st.mid >= 1 or st.subject >= 1) and (st.person + st.subject + voc + st.pron) >= 2:
@@ -457,9 +464,15 @@ class _Entity:
         if female and not male:
             return "f" if he < 3 * max(she, 1) else "m"
         firm = _form_gender(self.pron, firm=True)
+        named = self.name_gender()  # Emma is "she" unless the pronouns say otherwise plainly
+        if firm and named and firm != named:
+            # pronouns counted after a name are often somebody else's (Emma fetching Philip:
+            # "he asked"); against a name's usual gender they must be overwhelming
+            against, along = (he, she) if named == "f" else (she, he)
+            if against < 6 or against < 4 * max(along, 1):
+                return named
         if firm:
             return firm
-        named = self.name_gender()  # Emma is "she" unless the pronouns say otherwise plainly
         if named:
             return named
         strong = _form_gender(self.pron)
@@ -713,6 +726,24 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 hits.append(b)
         if len(hits) == 1:
             _merge(a, hits[0])
+
+    # 6. pet names of an introduced full name: "Isolde Varnay" once, then "Izzy" throughout;
+    #    only a single name used more than the full one, with one such full name to go to
+    for a in sorted(entities, key=lambda e: -e.count):
+        if a.merged_into >= 0 or a.multi or a.titled or a.classes:
+            continue
+        g = a.firm_gender() or a.name_gender()
+        hits = []
+        for b in entities:
+            if b is a or b.merged_into >= 0 or not b.multi or b.titled > 0.5 * b.count or b.count > a.count:
+                continue
+            bg = b.firm_gender() or b.name_gender()
+            if g and bg and g != bg:
+                continue
+            if any(_pet_form_of(x, c[0]) for x in a.singles for c in b.cores if len(c) > 1):
+                hits.append(b)
+        if len(hits) == 1:
+            _merge(a, hits[0])
     return entities, assign
 
 
@@ -743,6 +774,42 @@ def _nickname_of(short: str, full: str) -> bool:
     if f in NICKNAMES.get(s, ()):
         return True
     return len(s) >= 3 and len(f) >= len(s) + 2 and f.startswith(s)
+
+
+_SPELLING = (("th", "t"), ("ph", "f"), ("ck", "k"), ("z", "s"))
+_DIMINUTIVE = ("ie", "ey", "ee", "y", "i")
+
+
+def _sounded(word: str) -> str:
+    """A rough spelling-free form: th/ph/ck/z written t/f/k/s, doubled letters single."""
+    w = word.lower()
+    for a, b in _SPELLING:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _pet_form_of(short: str, full: str) -> bool:
+    """``short`` looks made from the given name ``full`` the way pet names are: its first
+    syllable with a diminutive ending (Izzy / Isolde, Tommy / Thomas) or a clipping of the
+    same initial whose letters run through the name in order (Pet / Perpetua).
+
+    Looser than :func:`_nickname_of`: used only where the story introduces a rarely used
+    full name and then calls that person by the short one (see ``_cluster`` step 6).
+    """
+    s, f = _sounded(short), _sounded(full)
+    if len(short) < 3 or len(f) < len(s) or s[0] != f[0] or s == f:
+        return False
+    stem = s
+    for end in _DIMINUTIVE:
+        if s.endswith(end) and len(s) - len(end) >= 2:
+            stem = s[: -len(end)]
+            break
+    if f.startswith(stem):
+        return True
+    if len(s) < 3:
+        return False
+    it = iter(f)
+    return all(ch in it for ch in s)  # a subsequence: Pet in Perpetua
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,9 @@ class Analysis:
     narration: Narration
     characters: list[Character]
     quotes: list[AttributedQuote]
+    """Quoted speech (the contract's ``quotes``)."""
+    thoughts: list[AttributedQuote]
+    """Quoted thoughts (``'Well!' thought Alice``): kept out of ``quotes`` and the dialogue share."""
     arc: Arc
     stats: Stats
     dialogue_share: dict[str, float] = field(default_factory=dict)
@@ -43,9 +46,11 @@ def analyze_story(story: Story, config: Config | None = None) -> Analysis:
     parse(story, extra=("ner",), model=config.model)
     narr = narration(story)
     characters = find_characters(story, narr, glossary=config.glossary)
-    quotes = attribute_quotes(story, characters, narr)
+    attributed = attribute_quotes(story, characters, narr)
+    quotes = [q for q in attributed if not q.thought]
     analysis = Analysis(
         story=story, narration=narr, characters=characters, quotes=quotes,
+        thoughts=[q for q in attributed if q.thought],
         arc=emotional_arc(story), stats=story_stats(story),
     )
     analysis.dialogue_share = _dialogue_share(story, quotes)
@@ -95,6 +100,10 @@ def to_dict(analysis: Analysis, source_name: str, metadata: dict[str, Any] | Non
             {"start": q.start, "end": q.end, "speaker": q.speaker, "confidence": round(q.confidence, 3),
              "method": q.method}
             for q in a.quotes
+        ],
+        "thoughts": [
+            {"start": q.start, "end": q.end, "thinker": q.speaker, "confidence": round(q.confidence, 3)}
+            for q in a.thoughts
         ],
         "arc": a.arc.to_dict(),
         "pacing": a.stats.pacing_dict(),

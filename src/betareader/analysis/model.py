@@ -39,3 +39,5 @@ class AttributedQuote:
     confidence: float = 0.0
     method: str = "none"
     """The evidence used: explicit-tag, pronoun-tag, vocative, beat, turn-taking, narrator, none."""
+    thought: bool = False
+    """Quoted thought, not speech: its tag is a verb of thinking (``'Well!' thought Alice``)."""

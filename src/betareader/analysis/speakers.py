@@ -51,6 +51,8 @@ CHAIN_BREAK_WORDS = 60
 DESCRIPTION_REACH = 250
 """A description (``the old man``) may refer to a character mentioned at most this many tokens before."""
 TAG_PRONOUN_REACH = 1200
+# Tags that make a quotation a thought, not speech ('Well!' thought Alice).
+THOUGHT_VERBS = frozenset({"thought", "think", "thinks", "thinking", "wondered", "wonders", "wonder"})
 """How many tokens back the character a speech tag's pronoun names may have been mentioned
 (further than for pronouns in general: dialogue runs long between mentions)."""
 CONVERSATION_CANDIDATE = 0.3
@@ -162,6 +164,7 @@ class _Attributor:
             self.genders[self.narrator] = "n1"
         self.tok_starts = [t.start for t in self.toks]
         self.vocatives: dict[int, list[int]] = {}
+        self.thoughts: set[int] = set()
         self.nominal_keys: dict[tuple, list[Nominal]] = {}
         """Description key -> the described people so called, in order of appearance."""
         self.nominal_head: dict[int, int] = {}
@@ -346,6 +349,7 @@ class _Attributor:
                 speaker=chars[ci].id if ci is not None else None,
                 confidence=round(conf, 3) if ci is not None else 0.0,
                 method=method if ci is not None else "none",
+                thought=qi in self.thoughts,
             ))
         return out
 
@@ -405,6 +409,8 @@ class _Attributor:
             region = (start, before_b)
         if verb is None:
             return None
+        if toks[verb].lower in THOUGHT_VERBS and self._thought_tag(verb, after_a, before_b):
+            self.thoughts.add(qi)
         turn.addressees.update(self._told(verb, region))
         subj = self._subject(verb, region)
         if subj is None:
@@ -413,6 +419,20 @@ class _Attributor:
             return self._by_subject[subj]
         res = self._by_subject[subj] = self._resolve_subject(subj, qi, sal, turns, turn)
         return res
+
+    def _thought_tag(self, verb: int, after_a: int, before_b: int) -> bool:
+        """``verb`` (think, wonder) tags the quote itself: right after it (``,' thought Alice``,
+        ``' she thought``) or right before it (``Alice thought: '``), not a later clause
+        (``and I had thought his words idle``, ``as she thought of it``)."""
+        toks = self.toks
+        if verb >= after_a:
+            between = [t for t in toks[after_a:verb] if t.text[:1].isalnum()]
+        else:
+            between = [t for t in toks[verb + 1:before_b] if t.text[:1].isalnum()]
+        if len(between) > 1 or (between and between[0].pos not in ("PRON", "PROPN")):
+            return False
+        prev = toks[verb - 1] if verb > 0 else None
+        return not (prev is not None and prev.pos == "AUX")
 
     def _told(self, verb: int, region: tuple[int, int]) -> set[int]:
         """Characters a tag says the line is spoken to: ``said he to Temple``, ``she told Mira``."""
