@@ -25,6 +25,9 @@ def flagged(text: str) -> list[tuple[str, list[str]]]:
     ('"Leave it." the old man muttered.', '." the', '," the'),
     ('"Of course." Mrs. Bennet replied.', '.', ','),
     ('"Perhaps." Said Darcy, "I should have judged better."', '." Said', '," said'),
+    # a name the tagger reads as a pronoun
+    ('"Hand me the wrench." Orla says, wiping her palms.', '.', ','),
+    ('"Not tonight." Brinn says.', '.', ','),
     # a capital after the comma
     ('"You\'re late," He said.', 'He', 'he'),
     ('"Perhaps," Said old Cotter.', 'Said', 'said'),
@@ -85,6 +88,8 @@ def test_comma_before_a_capitalised_beat_offers_both_fixes():
     '"Wait—" she began.',
     '"I thought..." she whispered.',
     '"Yes," The Doctor said.',  # a name
+    '"Hand me the wrench." Orla wipes her palms on her jeans.',  # a beat after a name
+    '"Not tonight." Brinn shuts the laptop.',
     # names that are subject or object, and exclamations
     '"Harry said so."',
     '"I told Harry."',
@@ -111,6 +116,16 @@ def test_unclosed_quote_is_reported_once():
     assert [f for f, _ in found] == ['"']
     issue = [i for i in api.check(text, Config(select=[RULE])).issues][0]
     assert text[issue.start:] .startswith('"I\'m coming')
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ('"Nobody ever drowned in this harbour, Wynn said, eyeing the water.\n\nThe ferry bumped.',
+     'harbour,', 'harbour,"'),
+    ('"Is the tide on the turn? she asked, and pulled her hood up.', 'turn?', 'turn?"'),
+    ('“Not another word, said Mrs Quayle. She meant it.', 'word,', 'word,”'),
+])
+def test_unclosed_quote_is_reported_where_the_closing_mark_is_missing(text, span, suggestion):
+    assert flagged(text) == [(span, [suggestion])]
 
 
 def test_stray_closing_mark():

@@ -73,3 +73,10 @@ def test_orbs_are_a_warning_with_a_fix():
 ])
 def test_leaves_alone(text):
     assert spans(text) == []
+
+
+def test_narration_after_an_unclosed_quote_is_read_as_narration():
+    # the closing mark is missing before "Wynn said": what follows the tag is narration
+    text = ("\"Nobody ever drowned in this harbour, Wynn said, eyeing the redhead on the quay.\n\n"
+            "The ferry bumped the fenders.")
+    assert spans(text) == ["the redhead"]

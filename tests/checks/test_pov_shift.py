@@ -87,3 +87,36 @@ def test_flags_more(text, expected):
 ])
 def test_leaves_alone_more(text):
     assert found(text) == []
+
+
+# First-person present narration to settle the point of view.
+FIRST = ("I unlock the café at seven and switch on the grinder. The milk is nearly out, so I "
+         "write it on the board. ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a "she"/"he" nobody could be, doing to its own body what the narrator does
+    (FIRST + "I pull the apron over my head, and she ties it behind her back.", ["she"]),
+    (FIRST + "I yawn and stretch, and he rubs his eyes with both fists.", ["he"]),
+])
+def test_first_person_narrator_slipping_into_the_third(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # someone to refer to: an earlier "she", a name in the scene, a person noun nearby
+    FIRST + "Jess arrives late. I pull the apron over my head, and she ties it behind her back.",
+    FIRST + "The new girl is already here. I pull the apron over my head, and she ties it behind "
+            "her back.",
+    "Anya rang at six.\n\n" + FIRST + "I pull the apron over my head, and she ties it behind her back.",
+    FIRST + "She is late again. I pull the apron over my head, and she ties it behind her back.",
+    # a name in speech that is the subject
+    '"Anya says she can cover the morning," I tell the boss. ' + FIRST
+    + "I pull the apron over my head, and she ties it behind her back.",
+    # a stranger stepping into the scene
+    FIRST + "I wipe the counter, and he walks in out of the rain.",
+    # third-person scenes are not this check's business
+    "Mira unlocked the café at seven. She pulled the apron over her head and tied it.",
+])
+def test_first_person_she_with_someone_to_refer_to(text):
+    assert found(text) == []

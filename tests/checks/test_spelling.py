@@ -71,6 +71,11 @@ def test_repeated_misspelling_is_still_flagged_when_it_is_a_known_mistake():
     "The NYPD and SHIELD met at the café near the naïve McGonagall's iPhone store.",
     # words wrongly joined belong to the compound rule
     "She had alot of friends and stood infront of them.",
+    # a name only ever at the start of a sentence, but spoken to, speaking or owning something
+    "\"Ferb?\" The torch beam shook. \"Ferb, are you down there?\"",
+    "\"Not tonight,\" Bron said. The door shut behind him.",
+    "\"Not tonight,\" said Sallt. The door shut behind him.",
+    "The gate was open. Fitt's boots stood on the step.",
 ])
 def test_leaves_alone(text):
     assert flagged(text) == []
@@ -107,3 +112,8 @@ def test_offsets_point_at_the_word():
     text = "Émilie’s café — she recieved it."
     issues = api.check(text, Config(select=[RULE])).issues
     assert [text[i.start:i.end] for i in issues] == ["recieved"]
+
+
+def test_a_typo_at_the_start_of_a_sentence_is_not_taken_for_a_name():
+    # capitalised, but never spoken to, speaking or owning anything
+    assert [w for w, _ in flagged("Teh gate was open. Nobody came.")] == ["Teh"]

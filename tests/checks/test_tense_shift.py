@@ -144,6 +144,13 @@ DRABBLE = (
     # A bare plural joined to a past event is no general statement.
     (PAST + "The dusk fell on the stream, and lights begin to appear along the shore. Tom rowed on.",
      [("begin", ["began"])]),
+    # ... nor is a bare noun doing something in the scene.
+    (PAST + "The wind dropped, and mist creeps across the water toward them. Tom rowed on.",
+     [("creeps", ["crept"])]),
+    # Present narration: a past verb with a time phrase that is no clock time is a slip.
+    (PRESENT + "Something moves in the grass. I pick it up and turned it in my hand. It is a "
+     "feather. I put it in my pocket.",
+     [("turned", ["turn"])]),
     # A cleft whose clause is in the simple past.
     (PAST + "It is on the morning of the second day that the first link was forged. She rose "
      "early and went out.",
@@ -170,6 +177,13 @@ def test_flags_more(text, expected):
     PRESENT + "It was a pity. Outside, a car goes by.",
     # The drabble without the slip.
     DRABBLE.replace("appears", "appeared"),
+    # A general truth joined to a past event: a frequency adverb, or nothing of the scene in it.
+    PAST + "Fear always travels faster than news, and by noon the whole quay knew. She went home.",
+    PAST + "Smoke rises quickly on a still night, and the column was plain to see from the boat. "
+    "Tom rowed harder.",
+    # Present narration: a past event pinned to a clock time or a day.
+    PRESENT + "The last bus left at 11:40, so I walk. My shoes are wet.",
+    PRESENT + "Her note arrived on Sunday, and it still sits on the table. I read it again.",
 ])
 def test_leaves_alone_more(text):
     assert found(text) == []

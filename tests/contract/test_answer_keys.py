@@ -21,18 +21,9 @@ ERROR_CATEGORIES = {"tense", "pov", "dialogue", "confusable", "compound", "agree
 
 # (story, index in NAME.errors.json) -> why it is missed today.
 KNOWN_MISSES: dict[tuple[str, int], str] = {
-    ("harbour-lights", 30): "dialogue-punctuation reports the unclosed quote at its opening mark (line 183, "
-                            "column 1), not at 'anybody, Pet said' where the closing mark is missing",
-    ("harbour-lights", 31): "epithets: the unclosed quote before it makes 'studying the blonde' read as speech, "
-                            "which epithets leaves alone",
-    ("static", 2): "pov-shift: 'she rubs her ears' in first-person narration (the narrator's own ears) is not flagged",
-    ("static", 12): "dialogue-punctuation: a period before a tag that names the speaker ('\"Turn it up.\" Dax says') "
-                    "is not flagged",
 }
 # (story, index in NAME.traps.json) -> the false alarm today.
 KNOWN_FALSE_ALARMS: dict[tuple[str, int], str] = {
-    ("harbour-lights", 7): "tense-shift flags 'carries' in the general truth 'Sound carries farther over water'",
-    ("harbour-lights", 16): "spelling flags the nickname 'Bram' (Ambrose Quill)",
 }
 
 

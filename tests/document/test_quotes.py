@@ -64,3 +64,29 @@ def test_single_curly_opening_mark_used_to_close():
     story = build_story(text)
     assert [text[q.start:q.end] for q in story.quotes] == ["‘Yes,‘", "‘No.’", "‘Fine.’", "‘Go.’"]
     assert story.quotes[0].close_mark == "‘"
+
+
+def test_single_quote_opening_on_a_word_that_looks_like_an_elision():
+    # 'Is / 'Course at the start of a paragraph open the speech when it closes after its punctuation
+    base = "‘Morning,’ said Gwen. ‘Kettle’s on.’ ‘Good,’ said Ivo.\n\n"
+    text = base + "‘Is the ferry still running after dark?’\n\n‘Course it is,’ said Gwen."
+    assert quotes(text)[3:] == ["‘Is the ferry still running after dark?’", "‘Course it is,’"]
+    assert build_story(text).stray_marks == []
+    # a dialect elision with no closing mark is not a quote
+    assert quotes(base + "'Tis the last boat, thought Ivo, and it leaves at ten.")[3:] == []
+
+
+def test_unclosed_quote_ends_before_the_dialogue_tag_that_follows_it():
+    text = "\"Nobody ever drowned in this harbour, Wynn said, eyeing the water.\n\nThe ferry bumped."
+    story = build_story(text)
+    [q] = story.quotes
+    assert text[q.start:q.end] == "\"Nobody ever drowned in this harbour,"
+    assert q.problem == "unclosed" and q.close_mark is None
+    assert quotes("\"Where now? asked Brennan, and nobody answered.") == ["\"Where now?"]
+    # a tag inside the speech, after "and", is part of it; without a tag the quote runs to the end
+    assert quotes("\"I told him to go, and he said fine.\n\nThen he left.") == [
+        "\"I told him to go, and he said fine."]
+    # speech running on into the next paragraph is not cut
+    story = build_story("\"I asked him, he said no.\n\n\"So I left,\" she said.")
+    assert story.quotes[0].continues and story.text[story.quotes[0].start:story.quotes[0].end] == \
+        "\"I asked him, he said no."

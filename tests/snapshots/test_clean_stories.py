@@ -17,12 +17,6 @@ CATEGORIES = ["tense", "pov", "dialogue", "confusable", "compound", "agreement",
 
 # (story, category) -> the false alarm today; strict, so a fix shows up as XPASS.
 KNOWN_FALSE_ALARMS: dict[tuple[str, str], str] = {
-    ("clean-past.txt", "tense"): "tense-shift flags 'finds' in the general truth 'Water always finds the lowest "
-                                 "place in a house' (line 41)",
-    ("clean-present.txt", "tense"): "tense-shift flags 'came' in 'Dad's last text came at nine' (simple past "
-                                    "anchored by a time phrase, line 3)",
-    ("uk-quotes.txt", "dialogue"): "dialogue-punctuation takes the apostrophe of 'rock ’n’ roll' for a closing "
-                                   "quote mark (line 47)",
 }
 
 

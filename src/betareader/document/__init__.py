@@ -10,7 +10,9 @@ import re
 
 from ..readers.base import Source
 from .model import Chapter, Paragraph, Quote, Scene, Sentence, Span, Story, Token
-from .quotes import detect_style, find_dash_quotes, find_quotes, starts_with_open_quote, uses_dash_dialogue
+from .quotes import (
+    detect_style, end_unclosed, find_dash_quotes, find_quotes, starts_with_open_quote, uses_dash_dialogue,
+)
 from .segment import inline_notes, is_break, is_heading, is_note, paragraph_spans
 
 __all__ = [
@@ -176,3 +178,7 @@ def _find_all_quotes(story: Story) -> None:
             last.problem = None
             last.continues = True
             nxt.quotes[0].continued = True
+    # Speech never closed: it ends before a dialogue tag that follows it, if there is one.
+    for q in story.quotes:
+        if q.problem == "unclosed" and not q.continues:
+            end_unclosed(text, q)

@@ -57,6 +57,9 @@ class Quote(Span):
     """This quote continues the speech of the previous paragraph."""
     problem: str | None = None
     """'unclosed' or 'stray-close' when the marks do not balance."""
+    before_tag: bool = False
+    """An unclosed quote cut short before the dialogue tag that follows it (``..., Pet said``):
+    its closing mark is missing at ``end``."""
 
     @property
     def inner(self) -> Span:

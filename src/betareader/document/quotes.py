@@ -107,11 +107,18 @@ def _is_single_open(s: str, i: int) -> bool:
         return False
     m = _ELISION_RE.match(s, i)
     if m and m.group(1).lower() in ELISIONS:
-        # 'em / 'cause: only an opening quote when a closing mark follows soon
-        return False
+        # 'em / 'cause / 'is: an elision, unless the mark opens the paragraph and the speech
+        # it opens is closed after its punctuation later on (‘Is it far?’ she asked.)
+        return not s[:i].strip() and _closed_speech_follows(s, m.end())
     if nxt.isdigit() and c == "'":
         return False  # the '90s
     return True
+
+
+def _closed_speech_follows(s: str, start: int) -> bool:
+    """A single closing mark after punctuation (``?’``, ``,'``) somewhere after ``start``."""
+    return any(s[j] in "'’" and s[j - 1] in _CLOSE_PUNCT and not _is_word_char(s[j + 1] if j + 1 < len(s) else " ")
+               for j in range(start, len(s)))
 
 
 def _is_single_close_candidate(s: str, i: int) -> bool:
@@ -402,6 +409,22 @@ def starts_with_open_quote(text: str, start: int, end: int, style: str) -> bool:
     return s[0] in "'‘" and (len(s) < 2 or not s[1].isspace())
 
 
+# -- where an unclosed quote ends ------------------------------------------------------------------
+def end_unclosed(text: str, q: Quote) -> None:
+    """End a quote that is never closed where its speech really stops.
+
+    The closing mark is usually missing right before the dialogue tag: ``"Not one of them
+    bit anybody, Pet said, studying ...``.  A comma, ``?`` or ``!`` followed by a tag (``Pet
+    said``, ``she asked``, ``said Pet``) ends the speech there; what follows is narration.
+    Without such a tag the quote runs to the end of its paragraph, as before.
+    """
+    m = _UNCLOSED_TAG.search(text, q.inner_start, q.inner_end)
+    if m is None or m.start() <= q.inner_start:
+        return
+    q.end = q.inner_end = m.start()
+    q.before_tag = True
+
+
 # -- dash dialogue ------------------------------------------------------------------------------
 # Some fiction (Joyce; much European and translated prose) opens speech with a dash at the start
 # of the paragraph and no closing mark:  —Back to barracks! he said sternly. Your absurd name!
@@ -422,6 +445,15 @@ _DASH_TAG = re.compile(
     r"(?<=[,!?.…:;])\s+(?:%s\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+%s)\b[^.!?]{0,80}?[.!?,;:](?=\s|$)"
     % (_DASH_SUBJECT, _DASH_VERBS, _DASH_VERBS, _DASH_SUBJECT))
 DASH_MIN_PARAGRAPHS = 3
+# A dialogue tag after the comma, ? or ! that ends a speech (see end_unclosed): "..., Pet said".
+_TAG_SUBJECT = r"(?:he|she|they|I|we|you|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
+_PRESENT_TAG_VERBS = (r"asks|answers|replies|shouts|calls|whispers|murmurs|mutters|adds|begins|continues"
+                      r"|repeats|exclaims|laughs|sighs|groans|snaps|insists|explains|agrees|interrupts"
+                      r"|observes|remarks|declares|suggests|urges|tells|begs|demands|hisses|growls|yells"
+                      r"|screams|gasps|thinks|wonders|offers|offered")
+_UNCLOSED_TAG = re.compile(
+    r"(?<=[,!?])(?=\s+(?:%s\s+(?:\w+ly\s+)?(?:%s|%s)|(?:%s|%s)\s+%s)(?=[\s,.;:!?—–]|$))"
+    % (_TAG_SUBJECT, _DASH_VERBS, _PRESENT_TAG_VERBS, _DASH_VERBS, _PRESENT_TAG_VERBS, _TAG_SUBJECT))
 
 
 def uses_dash_dialogue(text: str, spans: list[tuple[int, int]]) -> bool:

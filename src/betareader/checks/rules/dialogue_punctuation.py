@@ -116,6 +116,12 @@ def vocatives() -> frozenset[str]:
     return frozenset(w.lower() for w in load_list("dialogue-punctuation-vocatives.txt"))
 
 
+def _misread_name(t) -> bool:
+    """A capitalised name the tagger took for a pronoun (``"Turn it up." Dax says``)."""
+    return (t.tag == "PRP" and t.text[:1].isupper() and t.text.isalpha()
+            and t.lower not in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | NOT_A_SUBJECT)
+
+
 @dataclass
 class Tag:
     """What follows a quote: a subject and a verb (she said / said Tom / She smiled)."""
@@ -139,7 +145,9 @@ class DialoguePunctuation(Rule):
         punctuation before the closing mark when a tag follows (`"Yes" she said`),
         a missing comma before the name of the person spoken to (`"Come on Harry"`,
         `"Thanks Mira."`, `"Tom come here"`), quotes that are never closed, closing
-        marks with nothing open, and curly marks turned the wrong way.
+        marks with nothing open, and curly marks turned the wrong way.  An unclosed quote
+        followed by a tag (`"Not one of them bit anybody, Pet said, studying ...`) is
+        reported where the closing mark is missing; the narration after the tag is narration.
 
     Why is this bad?
         The tag belongs to the sentence of the speech it reports, so the speech ends
@@ -180,6 +188,8 @@ class DialoguePunctuation(Rule):
         '"Come on Harry, we\'ll miss the train," Ron said.',
         '"Thanks Mira." Jonah took the mug from her and drank.',
         '"Wait for me," she called. "I\'m coming.\n\nThe door slammed behind her.',
+        '"Pass the salt." Kell says, not looking up from her book.',
+        '"Nobody ever drowned in this harbour, Wynn said, and spat over the rail.',
     )
     good = (
         '"Yes." She smiled and set the cup down.',
@@ -190,6 +200,9 @@ class DialoguePunctuation(Rule):
         '"Harry said so. I told Harry, and Harry told Ron."',
         '"Oh God," she breathed. "Thank you, Mira."',
         '"The road runs on for miles.\n\n"And then it stops at the sea," he said.',
+        '"Pass the salt." Kell reaches across the table for it.',
+        "‘Morning,’ said Gwen. ‘Kettle’s on.’ ‘Good,’ said Ivo.\n\n‘Is the ferry running?’\n\n"
+        "‘Course it is,’ said Gwen.",
     )
 
     def check(self, story, ctx):
@@ -199,9 +212,7 @@ class DialoguePunctuation(Rule):
         paragraphs = story.paragraphs
         for q in story.quotes:
             if q.problem == "unclosed" and not q.continues:
-                yield self.issue(q.start, q.start + 1,
-                                 "This quote is never closed: the narration after it reads as speech.",
-                                 severity="warning")
+                yield self._unclosed(text, q, paragraphs[q.paragraph])
             if q.open_mark and q.open_mark in "”’":
                 yield self.issue(q.start, q.start + 1,
                                  f"The opening quote mark is turned the wrong way ({q.open_mark}).",
@@ -220,6 +231,23 @@ class DialoguePunctuation(Rule):
                 continue  # 12" / 5'11": inches
             yield self.issue(m.start, m.end,
                              "A closing quote mark with no opening mark before it.", severity="warning")
+
+    def _unclosed(self, text, q, par):
+        """An unclosed quote: where its closing mark is missing when the document model saw
+        the speech end before a tag ("anybody, Pet said"), else at its opening mark."""
+        if not q.before_tag:
+            return self.issue(q.start, q.start + 1,
+                              "This quote is never closed: the narration after it reads as speech.",
+                              severity="warning")
+        a = q.inner_end - 1
+        while a > q.inner_start and not text[a - 1].isspace():
+            a -= 1
+        close = {"“": "”", "‘": "’", "«": "»", "„": "“"}.get(q.open_mark, q.open_mark)
+        word = text[a:q.inner_end]
+        tag = text[q.inner_end:par.end].split()[:2]
+        return self.issue(a, q.inner_end,
+                          f"This quote is never closed: the closing mark belongs after '{word}', "
+                          f"before '{' '.join(tag).rstrip(',.;:')}'.", [word + close], severity="warning")
 
     # -- tokens --------------------------------------------------------------
     def _first_token_at(self, offset: int) -> int:
@@ -266,7 +294,7 @@ class DialoguePunctuation(Rule):
             j = k + 1
         else:
             nouns = 0
-            while ok(j) and j < k + 6 and toks[j].tag in SUBJECT_TAGS:
+            while ok(j) and j < k + 6 and (toks[j].tag in SUBJECT_TAGS or (j == k and _misread_name(toks[j]))):
                 if toks[j].tag in NOUN_TAGS or (toks[j].text[:1].isupper() and j == k):
                     nouns += 1
                     if toks[j].lower in forms and toks[j].text[:1].islower() and j > k:

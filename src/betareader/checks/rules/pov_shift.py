@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..base import Rule
+from functools import lru_cache
+
+from ..base import Rule, load_list
 from ..grammar import children, is_verse, norm, verb_lemma
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
@@ -25,12 +27,44 @@ AUTHORIAL_NOUNS = frozenset({"hero", "heroine", "heroes", "story", "tale", "narr
                              "readers", "friend", "friends", "history", "chronicle", "narrator"})
 
 
+# In first-person narration, the pronouns of a "she" or a "he" someone must already be.
+GENDER_PRONOUNS = {"she": frozenset({"she", "her", "hers", "herself"}),
+                   "he": frozenset({"he", "him", "his", "himself"})}
+NAME_ROLES_IN_SPEECH = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "into", "near", "inside", "outside", "across",
+                                "around", "through", "along", "past", "toward", "towards", "onto", "over"})
+
+
+def _head_of_phrase(tokens, j: int) -> int:
+    """The preposition a name hangs on (``at Radio Halcyon``: through the compound to ``at``)."""
+    for _ in range(3):
+        if tokens[j].dep in ("pobj", "compound") and tokens[j].head != j:
+            j = tokens[j].head
+        else:
+            break
+    return j
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> dict[str, frozenset[str]]:
+    """Singular person nouns a "she" / "he" may refer back to (``pov-shift-person-nouns.txt``)."""
+    found: dict[str, set[str]] = {"she": set(), "he": set(), "any": set()}
+    for line in load_list("pov-shift-person-nouns.txt"):
+        key, _, words = line.partition(":")
+        found[key.strip()].update(words.split())
+    return {p: frozenset(found[p] | found["any"]) for p in ("she", "he")}
+
+
 class PovShift(Rule):
     """
     What it does:
         In a scene told in the third person ("she walked", "he said"), flags a first-
         person pronoun ("I", "my", "we") or a second-person "you" in the narration:
-        "Tom had never liked the climb, and I never blamed him for it."
+        "Tom had never liked the climb, and I never blamed him for it."  In a scene
+        told in the first person, flags a "she" or "he" that can only be the narrator:
+        nobody it could refer to (no earlier "she", no name, no person nearby), in a
+        sentence where the narrator acts, doing something to its own body ("I pull off
+        my headphones, and she rubs her ears").
 
     Why is this bad?
         A narrator who is suddenly "I" in a third-person story, or who starts talking
@@ -47,7 +81,9 @@ class PovShift(Rule):
         ("as I have said", "we shall see", "our hero"); the generic "you" ("you could
         see for miles", "the kind of cold that gets into your bones"), which is style.
         First-person stories that address "you" are left alone (it is usually
-        deliberate), and a first-person narrator called "she" is not detected.
+        deliberate); in first-person narration, a "she" or "he" with someone to refer
+        to, and a stranger who has not been introduced yet ("I turn, and he steps out of
+        the doorway").
 
     Example:
         They took the cliff path. Tom had never liked the climb, and I never blamed him for it.
@@ -69,6 +105,8 @@ class PovShift(Rule):
         "Harry dropped his bag on the bed and looked around the dormitory. Ron was already "
         "asleep, and Neville was snoring behind his curtains. Harry pulled off his shoes. You "
         "walked to the window and pressed your forehead to the cold glass. The lake was black.",
+        "I lock the shop at six and count the till twice. The street outside is empty. I pull "
+        "on my gloves, and she blows on her fingers to warm them.",
     )
     good = (
         '"I never liked that climb," Tom said. "You know that." He kept his eyes on the stones '
@@ -84,12 +122,17 @@ class PovShift(Rule):
         "how quiet it was. I went back to bed.",
         "'I never liked that climb,' Tom said. 'You know that.' He kept his eyes on the "
         "stones and his hand on the rope.",
+        "I was alone in the shop when Mira came in at ten, wet through. I made coffee while I "
+        "found her a towel. I handed over the mug, and she wrapped her hands around it.",
+        "I lock the shop at six and count the till twice. The street outside is empty. I pull "
+        "on my gloves, and he steps out of the doorway.",
     )
 
     def check(self, story, ctx):
         tokens = story.tokens
         if not tokens:
             return
+        yield from self._first_person_slips(story, ctx)
         narration = ctx.narration
         sentences = story.sentences
         paragraphs = story.paragraphs
@@ -144,6 +187,97 @@ class PovShift(Rule):
                     continue
                 yield self.issue(t.start, t.end,
                                  f"Narration is in the third person; '{t.text}' slips into the second person.")
+
+    def _first_person_slips(self, story, ctx):
+        """In first-person narration, a "she" or "he" with no one to refer to, in a sentence
+        where the narrator acts: "I pull off my headphones, and she rubs her ears."
+
+        Someone to refer to is a pronoun of the same gender or a name earlier in the scene, or
+        a person noun (``pov-shift-person-nouns.txt``) in this paragraph or the one before.
+        """
+        tokens = story.tokens
+        sentences = story.sentences
+        paragraphs = story.paragraphs
+        narration = ctx.narration
+        seen: dict[int, set[str]] = {}        # scene -> pronoun classes used so far
+        nouns = person_nouns()
+        for t in tokens:
+            low = norm(t.text)
+            cls = "she" if low in GENDER_PRONOUNS["she"] else "he" if low in GENDER_PRONOUNS["he"] else None
+            if cls is None or t.tag not in PRONOUN_TAGS:
+                continue
+            sent = sentences[t.sent]
+            scene = paragraphs[sent.paragraph].scene
+            used = seen.setdefault(scene, set())
+            first_use = cls not in used
+            used.add(cls)
+            if not first_use or t.speech or low != cls or t.dep != "nsubj":
+                continue
+            if narration.scene_person.get(scene, narration.person) != "first":
+                continue
+            if not self._narrator_acts_before(tokens, sent, t) or not self._own_body(tokens, sent, t, cls):
+                continue
+            if self._antecedent(story, ctx, t, nouns[cls]):
+                self._note(t, "antecedent")
+                continue
+            yield self.issue(t.start, t.end,
+                             f"Narration is in the first person, and nobody here is '{t.text}': "
+                             f"does it slip into the third person?")
+
+    @staticmethod
+    def _own_body(tokens, sent, t, cls) -> bool:
+        """The pronoun's clause acts on its own person ("she rubs her ears", "he shakes himself"),
+        as the narrator would -- not a stranger stepping in ("he steps out of the doorway")."""
+        own = {"she": ("her", "herself"), "he": ("his", "himself")}[cls]
+        verb = t.head
+        for j in range(t.i + 1, sent.tok_end):
+            x = tokens[j]
+            if x.speech or x.text in (",", ";", ":", "—") or (x.dep == "cc" and x.head == verb):
+                return False
+            if norm(x.text) in own and x.tag in PRONOUN_TAGS:
+                return True
+        return False
+
+    @staticmethod
+    def _narrator_acts_before(tokens, sent, t) -> bool:
+        """An "I" in the narration is the subject of a verb earlier in the sentence."""
+        return any(norm(tokens[j].text) == "i" and tokens[j].dep == "nsubj" and not tokens[j].speech
+                   for j in range(sent.tok_start, t.i))
+
+    @staticmethod
+    def _antecedent(story, ctx, t, nouns) -> bool:
+        """Someone ``t`` may refer to: a person noun in its paragraph (before it) or the one
+        before, or a name earlier in the scene -- in narration anywhere but after a
+        preposition of place ("at Radio Halcyon"), in speech as subject, object or owner."""
+        tokens = story.tokens
+        sentences = story.sentences
+        paragraphs = story.paragraphs
+        par = paragraphs[sentences[t.sent].paragraph]
+        near = par.sentences[0].tok_start if par.sentences else t.i
+        k = par.index - 1
+        while k >= 0 and paragraphs[k].kind != "text":
+            k -= 1
+        if k >= 0 and paragraphs[k].scene == par.scene and paragraphs[k].sentences:
+            near = paragraphs[k].sentences[0].tok_start
+        scene = story.scenes[par.scene] if 0 <= par.scene < len(story.scenes) else None
+        first = near
+        if scene is not None and scene.paragraphs:
+            sents = paragraphs[scene.paragraphs[0]].sentences
+            first = min(near, sents[0].tok_start) if sents else near
+        for j in range(first, t.i):
+            x = tokens[j]
+            if j >= near and x.tag == "NN" and norm(x.text) in nouns:
+                return True
+            if not (x.tag in ("NNP", "NNPS") or (x.text[:1].isupper() and x.text != "I" and ctx.is_name(x.text)
+                                                 and j != sentences[x.sent].tok_start)):
+                continue
+            if x.speech:
+                if x.dep in NAME_ROLES_IN_SPEECH:
+                    return True
+            elif not (x.dep in ("pobj", "compound") and norm(tokens[_head_of_phrase(tokens, j)].text)
+                      in PLACE_PREPOSITIONS):
+                return True
+        return False
 
     @staticmethod
     def _person_with_names(story) -> dict[int, str]:

@@ -215,6 +215,42 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or "\n\n" in gap or text[j] in ".!?…:" or any(c in gap for c in "\"“‘'")
 
 
+_CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?"
+# A capitalised word used as a name: spoken to ("Bram?", "Bram, wait", "Wait, Bram."), speaking
+# ('Bram said', 'said Bram') or owning something ("Bram's coat").
+_ADDRESSED_ALONE = re.compile(rf"({_CAP})\s*[?!.…]+", re.S)
+_ADDRESSED_FIRST = re.compile(rf"({_CAP}),\s")
+_ADDRESSED_LAST = re.compile(rf",\s+({_CAP})\s*[.?!…]+$")
+_TAG_VERBS = (r"said|says|asked|asks|replied|replies|answered|answers|whispered|whispers|called|calls"
+              r"|shouted|shouts|muttered|mutters|murmured|murmurs|cried|cries|snapped|snaps|added|adds")
+_SPEAKS_AFTER = re.compile(rf"\s*(?:({_CAP})\s+(?:{_TAG_VERBS})\b|(?:{_TAG_VERBS})\s+({_CAP})\b)")
+_POSSESSIVE = re.compile(rf"\b({_CAP})['’]s\b")
+
+
+def used_as_names(story) -> set[str]:
+    """Capitalised words the story uses as names of people (lower case): spoken to in speech,
+    the subject of a speech tag, or owner of something."""
+    text = story.text
+    out: set[str] = set()
+    for q in story.quotes:
+        inner = text[q.inner_start:q.inner_end]
+        for rx in (_ADDRESSED_FIRST, _ADDRESSED_LAST):
+            m = rx.match(inner) if rx is _ADDRESSED_FIRST else rx.search(inner)
+            if m:
+                out.add(m.group(1).lower())
+        m = _ADDRESSED_ALONE.fullmatch(inner)
+        if m:
+            out.add(m.group(1).lower())
+        if q.close_mark is not None:
+            m = _SPEAKS_AFTER.match(text, q.end)
+            if m:
+                out.add((m.group(1) or m.group(2)).lower())
+    for p in story.paragraphs:
+        if p.kind == "text":
+            out.update(m.group(1).lower() for m in _POSSESSIVE.finditer(text, p.start, p.end))
+    return out
+
+
 class _Starts:
     """Token start offsets, built only when a word needs its token (most stories: a few times)."""
 
@@ -248,7 +284,9 @@ class Spelling(Rule):
 
     Leaves alone:
         The story's own names and invented words: anything capitalised in mid-sentence
-        or tagged as a proper noun, any word the story uses three times or more, and
+        or tagged as a proper noun, a capitalised word the story uses as a name (spoken
+        to: "Bram?", "Bram, wait"; in a speech tag: "said Bram"; owning something:
+        "Bram's coat"), any word the story uses three times or more, and
         every word in the config glossary (`[glossary] words = ["Hogwarts", "chakra"]`).
         British and American spellings alike (colour, realise, travelled, color,
         realize); archaic and dialect spellings, which change sounds rather than slip
@@ -290,6 +328,7 @@ class Spelling(Rule):
         "It was a well-known, half-forgotten, sun-bleached place; the café was shut.",
         "I shall call to-morrow, if you will shew me the connexion between them.",
         "\"Where are you goin'?\" he asked. \"Nothin' to see here, ma'am.\"",
+        "\"Bron?\" The torch beam shook. \"Bron, are you down there?\"",
     )
 
     def check(self, story, ctx):
@@ -329,6 +368,7 @@ class Spelling(Rule):
                         continue
                 suspects.append((p.start + a, word))
         counts = Counter(w.lower().replace("’", "'") for _, w in suspects)
+        self._named = used_as_names(story) if any(w[:1].isupper() for _, w in suspects) else set()
         # unknown words the story capitalises in mid-sentence: its names
         self._mid_caps = {w.lower() for a, w in suspects
                           if w[:1].isupper() and not w.isupper() and not _sentence_start(text, a)}
@@ -386,6 +426,8 @@ class Spelling(Rule):
         # Names and invented words the story uses
         if counts[low] >= repeats:
             return None
+        if word[:1].isupper() and low in self._named:
+            return None  # "Bram?", "Bram, wait", "said Bram", "Bram's coat"
         if word[1:] != word[1:].lower() and not word.isupper():
             return None  # McGonagall, iPhone
         if word.isupper() and len(word) <= 5:

@@ -77,6 +77,23 @@ afternoon christmas day
 """.split())
 
 
+# A past event pinned to a clock time or a day ("the text came at nine", "it closed on
+# Sunday"): an earlier moment, told as such, in present narration.
+CLOCK_PREPOSITIONS = frozenset({"at", "on", "around", "about", "before", "after", "by", "until", "till"})
+CLOCK_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve noon midnight midday dawn daybreak
+sunrise sunset dusk
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def _clock_time(t) -> bool:
+    """A clock time or a day: "nine", "11:52", "noon", "Sunday", "six o'clock"."""
+    low = norm(t.text)
+    return low in CLOCK_WORDS or (t.tag == "CD" and any(ch.isdigit() for ch in low)
+                                  and (":" in low or "." in low or low.isdigit() and int(low) <= 24))
+
+
 def _is_main(tokens, kids, i: int) -> tuple[bool, int]:
     """Whether ``tokens[i]`` is the finite verb of a main clause; also the clause's head verb.
 
@@ -282,6 +299,46 @@ def _past_cleft(tokens, kids, i: int) -> bool:
     return False
 
 
+# Adverbs that make a present clause a statement of what always happens ("Water always
+# finds the lowest place").
+FREQUENCY_ADVERBS = frozenset("""
+always never usually generally invariably seldom rarely often ever
+""".split())
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
+                      "their"})
+
+
+def _clause_tokens(tokens, kids, v: int) -> list[int]:
+    """The tokens of the clause of verb ``v``: its dependents, without the clauses joined to it."""
+    out, todo = [], [v]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        for c in kids[j]:
+            if j == v and tokens[c].dep in ("conj", "cc", "advcl", "ccomp", "parataxis", "punct"):
+                continue
+            todo.append(c)
+    return out
+
+
+def _timeless(tokens, kids, v: int) -> bool:
+    """The clause of the present verb ``v`` states a general truth, not an event of the scene:
+    a frequency adverb ("Water always finds its level"), or nothing in it that points at the
+    scene -- no definite noun phrase, pronoun or name ("Sound carries farther over water").
+    "Lights begin to appear along the shore" points at the scene's shore: an event.
+    """
+    clause = _clause_tokens(tokens, kids, v)
+    if any(tokens[c].dep == "advmod" and norm(tokens[c].text) in FREQUENCY_ADVERBS for c in kids[v]):
+        return True
+    for j in clause:
+        t = tokens[j]
+        if t.speech:
+            return False
+        if t.tag in ("PRP", "PRP$", "NNP", "NNPS", "POS") or (t.dep in ("det", "poss") and norm(t.text) in DEFINITE):
+            return False
+    return True
+
+
 class _Sent:
     """What one sentence's narration says about tense."""
 
@@ -315,14 +372,16 @@ class TenseShift(Rule):
         "would", "could" and the past perfect; clauses that report a standing fact
         ("she knew that the river floods in spring"); relative and other subordinate
         clauses ("the man who lives next door"); general statements with a generic
-        subject ("Nobody is ever ready", "Men are fools"); questions and exclamations in
+        subject ("Nobody is ever ready", "Men are fools"), even joined to a past event when
+        they say what always happens or name nothing of the scene ("Water always finds
+        its level, and ...", "Sound carries farther over water, and ..."); questions and exclamations in
         narration (free indirect thought); sentences framed by a verb of thinking or
         saying ("Surely, she thought, it is too late"); a first-person narrator's
         present-day comments ("I remember the night", "I confess I was afraid");
         scenes told in the present on purpose (each scene has its own dominant tense).
         In present narration it flags only a past main verb among present ones, never
         a past event marked as such ("I met her last year", "when I was twelve",
-        "had").  A verb is only flagged when the narration around it is clearly in the
+        "her text came at nine", "had").  A verb is only flagged when the narration around it is clearly in the
         other tense, or when a time clause beside it is in the simple past ("Old Cotter
         is sitting at the fire when I came downstairs": the two clauses must agree).
 
@@ -350,6 +409,8 @@ class TenseShift(Rule):
         "The rain had stopped by the time they reached the bridge. Harry pulled his hood "
         "down and looked around. The street is empty. Somewhere a dog barked twice and "
         "fell silent.",
+        "The boat slid out past the breakwater. Tom shipped the oars and listened. The wind "
+        "dropped, and mist creeps across the water toward them. Nobody spoke.",
     )
     good = (
         '"I know," she said. "It is always like this in March. The river floods and '
@@ -373,6 +434,10 @@ class TenseShift(Rule):
         "The carriage stopped at the gate. She got down and looked at the house.\n\n* * *\n\n"
         "Now I sit at my desk and write it all down. The house is gone. The gate still "
         "stands, and the road runs past it to the sea. I go there sometimes.",
+        "The lamp had burned all night. Oil always burns cleaner in cold air, and by morning "
+        "the glass was barely smudged. Tom wiped it anyway and went down the stairs.",
+        "I lean into the mic and wait for the song to end. Her last message came at ten, and "
+        "I still haven't answered it. The phone sits face down on the desk.",
     )
 
     def check(self, story, ctx):
@@ -582,7 +647,8 @@ class TenseShift(Rule):
             # A general statement: "Men are fools", "Sound carries farther over water".
             # ... unless it is coordinated with a past event: "the dusk fell on the stream,
             # and lights begin to appear along the shore".
-            chained = self._coordinated_past(tokens, kids, i if t.dep not in ("aux", "auxpass") else t.head)
+            own_clause = i if t.dep not in ("aux", "auxpass") else t.head
+            chained = self._coordinated_past(tokens, kids, own_clause) and not _timeless(tokens, kids, own_clause)
             if not dets and subj.tag == "NNS" and not chained:
                 return "bare plural", None, None
             if not dets and subj.tag == "NN" and not chained and not ctx_is_name(subj) and \
@@ -865,6 +931,9 @@ class TenseShift(Rule):
                 return True                   # past perfect: an earlier past
             if t.tag == "VBN" and t.dep == "ROOT" and low == "born":
                 return True
+            if t.dep == "prep" and low in CLOCK_PREPOSITIONS and tokens[t.head].tag == "VBD" \
+                    and any(_clock_time(tokens[c]) for c in kids[j] if tokens[c].dep == "pobj"):
+                return True                   # "her last text came at nine"
         return False
 
     @staticmethod
