@@ -224,3 +224,30 @@ def test_similar_names_of_different_people_stay_apart(analyse_text):
     r = analyse_text(PET_NAMES)
     assert r.char("Dinah").id != r.char("Dan").id
     assert r.char("Mari").id not in (r.char("Dinah").id, r.char("Dan").id)
+
+
+HOUSE_CALL = """Dr. Howard Archie was playing cards in his office when Peter Kronborg came in, hat in hand.
+
+"Good evening, doctor. Can you come round to the house? Mrs. Kronborg is ill."
+
+The doctor put down his cards and reached for his bag. Kronborg waited by the door.
+
+"Is it the fever again?" he asked.
+
+"I don't know," said Kronborg. "She was well this morning."
+
+The doctor followed him out into the snow. At the house he went straight up the stairs to the child's room.
+
+"Feel pretty sick, Thea?" he asked, taking out his thermometer.
+
+"I thought you were here," she said.
+"""
+
+
+def test_a_bare_surname_is_the_man_of_the_family_not_mrs(analyse_text):
+    r = analyse_text(HOUSE_CALL)
+    peter, mrs = r.char("Peter Kronborg"), r.char("Mrs. Kronborg")
+    assert peter.id != mrs.id and "Kronborg" in peter.aliases
+    assert r.speaker_of("She was well this morning").id == peter.id
+    # the child addressed by name answers "she said", not Mrs. Kronborg
+    assert r.speaker_of("I thought you were here").name == "Thea"

@@ -238,14 +238,18 @@ She had thought the note on the fridge was for her brother. "Back by six," it sa
 def test_a_quote_tagged_with_a_verb_of_thinking_is_a_thought_not_speech():
     from betareader import api
 
-    result = api.analyze(THOUGHTS).analysis
+    analysed = api.analyze(THOUGHTS)
+    result = analysed.analysis
     text = THOUGHTS
-    spoken = [text[q.start:q.end] for q in result.quotes]
-    thought = [text[q.start:q.end] for q in result.thoughts]
+    spoken = [text[q.start:q.end] for q in result.quotes if not q.thought]
+    thought = [text[q.start:q.end] for q in result.quotes if q.thought]
     assert thought == ["Typical,", "They've all gone to the match without me."]
     assert "Anybody home?" in spoken and "I'm not waiting," in spoken
     # "had thought" later in a paragraph is no tag: the note's words stay a quotation
     assert "Back by six," in spoken
     nell = result.character(result.quotes[0].speaker)
     assert nell is not None and nell.name == "Nell"
-    assert all(q.speaker == nell.id for q in result.thoughts)
+    assert all(q.speaker == nell.id for q in result.quotes if q.thought)
+    # the JSON keeps thoughts among the quotations, marked
+    kinds = [(text[q["start"]:q["end"]], q["kind"]) for q in analysed.to_dict()["quotes"]]
+    assert ("Typical,", "thought") in kinds and ("Anybody home?", "speech") in kinds

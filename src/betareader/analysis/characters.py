@@ -673,8 +673,16 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 target = given[0]
             else:
                 mr = [e for e in cands if e.classes & MALE_CLASSES and (word in e.lasts or word in e.singles)]
+                # "Kronborg" beside Peter Kronborg and Mrs. Kronborg: a woman known as Mrs. or
+                # Miss is not called by her bare surname, so it is the one man of the name
+                men = [e for e in cands if not e.classes & FEMALE_CLASSES and word in e.lasts
+                       and e.gender() == "m"]
+                women = [e for e in cands if e.classes & FEMALE_CLASSES and not e.classes & MALE_CLASSES]
                 if len(mr) == 1 and gender_of(key) in (None, "m"):
                     target = mr[0]
+                elif not mr and len(men) == 1 and len(men) + len(women) == len(cands) \
+                        and gender_of(key) in (None, "m"):
+                    target = men[0]
                 elif all(word in e.firsts or word in e.singles or 10 * e.count <= counts[key] for e in cands) \
                         and counts[key] >= 3 * sum(e.count for e in cands):
                     # "Lydia" everywhere, "Lydia Bennet" and "Lydia Wickham" once each: one person

@@ -26,9 +26,7 @@ class Analysis:
     narration: Narration
     characters: list[Character]
     quotes: list[AttributedQuote]
-    """Quoted speech (the contract's ``quotes``)."""
-    thoughts: list[AttributedQuote]
-    """Quoted thoughts (``'Well!' thought Alice``): kept out of ``quotes`` and the dialogue share."""
+    """Every quotation: speech, and quoted thoughts (``thought=True``, ``'Well!' thought Alice``)."""
     arc: Arc
     stats: Stats
     dialogue_share: dict[str, float] = field(default_factory=dict)
@@ -46,11 +44,9 @@ def analyze_story(story: Story, config: Config | None = None) -> Analysis:
     parse(story, extra=("ner",), model=config.model)
     narr = narration(story)
     characters = find_characters(story, narr, glossary=config.glossary)
-    attributed = attribute_quotes(story, characters, narr)
-    quotes = [q for q in attributed if not q.thought]
+    quotes = attribute_quotes(story, characters, narr)
     analysis = Analysis(
         story=story, narration=narr, characters=characters, quotes=quotes,
-        thoughts=[q for q in attributed if q.thought],
         arc=emotional_arc(story), stats=story_stats(story),
     )
     analysis.dialogue_share = _dialogue_share(story, quotes)
@@ -61,7 +57,7 @@ def analyze_story(story: Story, config: Config | None = None) -> Analysis:
 def _dialogue_share(story: Story, quotes: list[AttributedQuote]) -> dict[str, float]:
     words: dict[str, int] = {}
     for q in quotes:
-        if q.speaker:
+        if q.speaker and not q.thought:  # the share of the spoken words
             words[q.speaker] = words.get(q.speaker, 0) + len(story.text[q.start:q.end].split())
     total = sum(words.values())
     return {k: v / total for k, v in sorted(words.items(), key=lambda kv: -kv[1])} if total else {}
@@ -98,12 +94,8 @@ def to_dict(analysis: Analysis, source_name: str, metadata: dict[str, Any] | Non
         ],
         "quotes": [
             {"start": q.start, "end": q.end, "speaker": q.speaker, "confidence": round(q.confidence, 3),
-             "method": q.method}
+             "method": q.method, "kind": "thought" if q.thought else "speech"}
             for q in a.quotes
-        ],
-        "thoughts": [
-            {"start": q.start, "end": q.end, "thinker": q.speaker, "confidence": round(q.confidence, 3)}
-            for q in a.thoughts
         ],
         "arc": a.arc.to_dict(),
         "pacing": a.stats.pacing_dict(),

@@ -88,7 +88,8 @@ def _process(work: WorkInput, cfg: Config, out: dict[str, list[dict]], t0: float
         out["quotes"].append({
             "work_id": work.id, "quote_index": n, "start": q.start, "end": q.end,
             "speaker": q.speaker, "speaker_name": names.get(q.speaker) if q.speaker else None,
-            "confidence": float(q.confidence), "method": q.method, "text": text[q.start:q.end][:2000],
+            "confidence": float(q.confidence), "method": q.method, "kind": "thought" if q.thought else "speech",
+            "text": text[q.start:q.end][:2000],
         })
     total = len(checked.issues)
     per_k = (lambda n: 1000 * n / words if words else 0.0)
