@@ -239,7 +239,7 @@ street road avenue lane square abbey hotel inn station island valley forest hosp
 college university academy company society club library museum office lodge manor farm
 cottage terrace gardens crescent chapel cathedral palace prison gaol jail asylum workhouse
 theatre theater market wharf dock docks harbour harbor bay river sea mountains creek canyon
-ranch county city town village shire
+ranch county city town village shire drive boulevard lake tower point springs falls gulch
 """.split())
 """(Not hill, wood, hall, park, church, house ...: surnames as often as places.)"""
 
