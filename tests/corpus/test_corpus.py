@@ -131,16 +131,21 @@ def test_interrupted_run_resumes_cleanly(corpus_folder: Path, tmp_path: Path):
 
 
 
-def test_local_workers_keep_glibcs_adaptive_malloc():
+def test_local_workers_keep_glibcs_adaptive_malloc_and_do_not_profile():
     """Dask's default MALLOC_TRIM_THRESHOLD_ makes every parser buffer an mmap (7x the page
-    faults); the local cluster must start its workers without it, and keep the other settings."""
+    faults) and its profiler takes the GIL every 10 ms: the local cluster's workers run
+    without both, and keep the other settings."""
+    import dask
+
     from betareader.corpus.runner import start_client
 
     client, cluster = start_client(1, None)
     try:
         env = client.run(lambda: {k: os.environ.get(k) for k in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")})
+        profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
     finally:
         client.close()
         cluster.close()
     [worker_env] = env.values()
     assert worker_env == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
+    assert list(profiling.values()) == [False]

@@ -23,6 +23,17 @@ from .work import _error, empty_result, process_batch
 
 RETRIES = 2
 
+# Dask settings for our workers, which hold one spaCy pipeline and parse all the time:
+# - the nannies' MALLOC_TRIM_THRESHOLD_=65536 also turns off glibc's adaptive mmap threshold:
+#   every numpy buffer of the parser is then mapped and unmapped again, 7x the page faults
+#   and about a quarter more time per work;
+# - the statistical profiler samples the task thread every 10 ms for the dashboard (which a
+#   corpus run does not serve), taking the GIL each time: about a tenth of the throughput.
+WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
+
 
 @dataclass
 class RunSummary:
@@ -52,11 +63,7 @@ def start_client(workers: int | None, scheduler: str | None):
     import dask
 
     n = workers or os.cpu_count() or 1
-    # Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off
-    # glibc's adaptive mmap threshold: every numpy buffer of the parser is then mmap'd and
-    # unmapped again, 7x the page faults and about a quarter more time per work.  Our
-    # workers hold one pipeline and per-batch garbage, so glibc's defaults serve better.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set(WORKER_CONFIG):
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.ERROR, memory_limit=0)
     return Client(cluster), cluster
