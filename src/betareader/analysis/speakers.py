@@ -49,6 +49,7 @@ _TAG_REACH = 14
 CHAIN_BREAK_WORDS = 60
 """A narration-only paragraph at least this long ends a conversation."""
 DESCRIPTION_REACH = 250
+KIN_REACH = 600  # tokens since a relative found by surname was last mentioned
 """A description (``the old man``) may refer to a character mentioned at most this many tokens before."""
 TAG_PRONOUN_REACH = 1200
 # Tags that make a quotation a thought, not speech ('Well!' thought Alice).
@@ -628,6 +629,9 @@ class _Attributor:
                         elif ci != rel and not self.classes[ci] and self.genders.get(ci) == gender:
                             untitled.add(ci)
                 found = titled or untitled  # "his wife": Mrs. Bennet before Jane Bennet
+                # a relative who speaks is in the scene: not a late first husband named
+                # chapters ago (the possessor may be misread: "his step-son" of the boy himself)
+                found = {ci for ci in found if x - sal.last_pos.get(ci, -10 ** 9) <= KIN_REACH}
                 if len(found) == 1:
                     return (found.pop(), "description", CONFIDENCE["description"])
                 for ci in sal.recent:

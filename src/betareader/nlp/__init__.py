@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -86,13 +87,94 @@ def parse(story: Story, extra: Iterable[str] = (), model: str | None = None) -> 
     for p in paras:
         p.sentences = []
     intervals = _speech_intervals(story)
+    pieces = list(_pieces(story, paras))
+    sampled_ner = "ner" in wanted and _ner_stands_alone(nlp)
+    if sampled_ner:
+        disable.append("ner")
     with nlp.select_pipes(disable=disable):
-        pieces = list(_pieces(story, paras))
         docs = nlp.pipe((t for _, _, t in pieces), batch_size=BATCH_SIZE)
         for (par, offset, _), doc in zip(pieces, docs):
             _add_doc(story, par, offset, doc, intervals.get(par.index, ()))
+    if sampled_ner:
+        disable.remove("ner")
+        _sampled_entities(story, nlp, pieces)
     story.parsed_with = tuple(c for c in nlp.pipe_names if c not in disable)
     return story
+
+
+NER_SAMPLE = 4
+"""Named-entity recognition runs on the pieces where a name-like word is among its first
+``NER_SAMPLE`` appearances (see :func:`_sampled_entities`)."""
+
+
+def _ner_stands_alone(nlp) -> bool:
+    """The pipeline's NER has its own embedding (as in spaCy's small English pipelines), so it
+    can run on a subset of the text afterwards."""
+    if "ner" not in nlp.pipe_names:
+        return False
+    if "tok2vec" in nlp.pipe_names:
+        return "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ["ner"])
+    return True
+
+
+def _mid_sentence(tokens: list[Token], t: Token) -> bool:
+    """A word follows ``t`` in its sentence (so its capital is no sentence opening)."""
+    return t.i > 0 and tokens[t.i - 1].sent == t.sent and tokens[t.i - 1].text[:1].isalnum()
+
+
+def _sampled_entities(story: Story, nlp, pieces) -> None:
+    """Entity types for the tokens of the pieces where some name-like word (a proper noun, or
+    capitalised in mid-sentence) is seen for one of its first ``NER_SAMPLE`` times.
+
+    What the analyses want of NER is evidence per name (is *Meryton* a person or a place?),
+    gathered over a name's mentions; a few mentions per name give the same evidence as all of
+    them, and NER (with its own embedding in the small pipelines) costs as much as the rest
+    of the parse.  A name seen once is always sampled; other tokens keep ``ent == ""``.
+    """
+    tokens = story.tokens
+    starts = [t.start for t in tokens]
+    from bisect import bisect_left
+
+    seen: dict[str, int] = {}
+    chosen: list[tuple[int, str, int, int]] = []  # (offset, text, token range)
+    for _, offset, text in pieces:
+        a = bisect_left(starts, offset)
+        b = bisect_left(starts, offset + len(text))
+        want = False
+        for t in tokens[a:b]:
+            w = t.text
+            if w[:1].isupper() and w.isalpha() and (t.tag in ("NNP", "NNPS") or _mid_sentence(tokens, t)):
+                n = seen.get(w, 0)
+                if n < NER_SAMPLE:
+                    want = True
+                seen[w] = n + 1
+        if want:
+            chosen.append((offset, text, a, b))
+    only_ner = [c for c in nlp.pipe_names if c != "ner"]
+    with nlp.select_pipes(disable=only_ner):
+        docs = nlp.pipe((text for _, text, _, _ in chosen), batch_size=BATCH_SIZE)
+        for (offset, _, a, _), doc in zip(chosen, docs):
+            k = a
+            for ent in doc.ents:
+                label = _intern(ent.label_)
+                for t in ent:
+                    pos = offset + t.idx
+                    while k < len(tokens) and tokens[k].start < pos:
+                        k += 1
+                    if k < len(tokens) and tokens[k].start == pos:
+                        tokens[k].ent = label
+    # the other mentions of a sampled word take the type it had most often (none included)
+    sampled = bytearray(len(tokens))
+    for _, _, a, b in chosen:
+        sampled[a:b] = b"\x01" * (b - a)
+    votes: dict[str, Counter] = {}
+    for i, t in enumerate(tokens):
+        if sampled[i] and t.text in seen:
+            votes.setdefault(t.text, Counter())[t.ent] += 1
+    usual = {w: c.most_common(1)[0][0] for w, c in votes.items()}
+    for i, t in enumerate(tokens):
+        if not sampled[i] and usual.get(t.text):
+            t.ent = usual[t.text]
 
 
 def _pieces(story: Story, paras) -> Iterator[tuple[object, int, str]]:
