@@ -114,7 +114,7 @@ class Store:
             data = rows.get(table, [])
             arrow = pa.Table.from_pylist(data, schema=schema) if data else schema.empty_table()
             folder = self.root / table
-            tmp = folder / f".tmp-{name}"
+            tmp = folder / f".tmp-{name}.partial"  # not *.parquet: no glob takes it for a table part
             pq.write_table(arrow, tmp, compression="zstd")
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
