@@ -251,3 +251,20 @@ def test_a_bare_surname_is_the_man_of_the_family_not_mrs(analyse_text):
     assert r.speaker_of("She was well this morning").id == peter.id
     # the child addressed by name answers "she said", not Mrs. Kronborg
     assert r.speaker_of("I thought you were here").name == "Thea"
+
+
+NICKNAME_CALLED = """Margaret Holloway had been asleep in the armchair since lunch, her glasses pushed up into her grey hair.
+
+Daniel came in with the shopping and stopped when he saw her. "Peggy?" he said softly. "Peggy, it's gone four."
+
+She opened one eye. "I was resting my eyes."
+
+"For three hours," said Daniel, and put the kettle on.
+"""
+
+
+def test_a_table_nickname_used_only_to_address_someone_joins_them(analyse_text):
+    # "Peggy" is said only in Daniel's lines; it is a common nickname of Margaret
+    r = analyse_text(NICKNAME_CALLED)
+    assert "Peggy" in r.char("Margaret Holloway").aliases
+    assert r.speaker_of("I was resting my eyes").name == "Margaret Holloway"

@@ -1186,6 +1186,13 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
             words = [w for w in c if w.lower() not in NAME_PARTICLES]
             if any((w,) in person_cores for w in words) and not any(w.lower() in NOT_NAMES for w in words):
                 person_cores.add(c)
+    # a known nickname of a person's given name, addressed or speaking ("Bram?" to Ambrose
+    # Quill) is that person's name even when it says too little on its own
+    given_of_persons = {c[0].lower() for c in person_cores}
+    for c, st in stats.items():
+        if len(c) == 1 and c not in person_cores and st.vocative + st.tag_subject >= 1 \
+                and NICKNAMES.get(c[0].lower(), set()) & given_of_persons:
+            person_cores.add(c)
     # two names run together after a title: "said Mrs. Allan Anne ..." is Mrs. Allan + Anne
     titled_single = Counter()
     titled_with: set[tuple[str, frozenset]] = set()
