@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,12 @@ SAMPLES = ROOT / "samples"
 STORIES = ROOT / "tests" / "stories"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
+# the fixture-file builders (tests/fixtures/story_files.py), for every test package
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not present")
+    # the dev data always sits beside the repository (CI clones it there): missing is a failure
+    assert SHARED_DATA.is_dir(), f"the shared dev data is missing: {SHARED_DATA}"
     return SHARED_DATA

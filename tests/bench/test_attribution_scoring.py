@@ -373,7 +373,6 @@ def test_cli_reports_missing_prediction_as_failure(tmp_path, capsys):
 # real data
 
 
-@pytest.mark.skipif(not SHARED_ATTRIB.is_dir(), reason="../shared/data is not present")
 def test_real_gold_scored_against_itself_is_perfect():
     gold_path = SHARED_ATTRIB / "pdnc" / "PrideAndPrejudice.gold.json"
     gold = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from cli_helpers import ERRORS, INFO_ONLY, SAMPLES, cached, invoke
+from story_files import docx_bytes, paragraphs
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -124,10 +125,6 @@ def test_stdin_is_named_in_human_output():
 
 
 def test_docx_issues_name_chapter_and_paragraph(tmp_path):
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("She opened the door.")
-    document.add_paragraph("He opened the the window.")
-    document.save(tmp_path / "c.docx")
+    (tmp_path / "c.docx").write_bytes(docx_bytes(paragraphs("She opened the door.\nHe opened the the window.")))
     r = invoke("check", "--no-config", "--no-color", tmp_path / "c.docx")
     assert "repeated-word" in r.stdout and "(chapter 1, paragraph 2)" in r.stdout

@@ -6,6 +6,7 @@ import pytest
 
 from betareader.checks.registry import all_rules
 from cli_helpers import SAMPLES, assert_one_line_error, cached, invoke
+from story_files import docx_bytes, paragraphs
 
 RULES = all_rules()
 
@@ -63,11 +64,7 @@ def test_text_of_a_sample():
 
 
 def test_text_of_a_docx_is_its_paragraphs(tmp_path):
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("Zoë opened the door.")
-    document.add_paragraph("“Come in,” she said.")
-    document.save(tmp_path / "c.docx")
+    (tmp_path / "c.docx").write_bytes(docx_bytes(paragraphs("Zoë opened the door.\n“Come in,” she said.")))
     r = invoke("text", tmp_path / "c.docx")
     assert r.code == 0, str(r)
     assert "Zoë opened the door." in r.stdout and "“Come in,” she said." in r.stdout

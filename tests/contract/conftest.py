@@ -15,8 +15,9 @@ from cli_helpers import SCHEMA_DIR  # noqa: E402
 
 @pytest.fixture(scope="session")
 def validators():
-    """``{"check": validator, "analyze": validator}`` from ../shared/schema (skip when it is absent)."""
-    jsonschema = pytest.importorskip("jsonschema")
+    """``{"check": validator, "analyze": validator}`` from ../shared/schema (a failure when absent)."""
+    import jsonschema
+
     if not SCHEMA_DIR.is_dir():
         pytest.fail(f"{SCHEMA_DIR} is not present (the contract schemas sit beside the repo)")
     out = {}

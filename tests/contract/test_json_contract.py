@@ -64,7 +64,8 @@ def test_text_of_a_txt_file_is_the_file(path: Path):
 
 
 def build_docx(path: Path) -> None:
-    docx = pytest.importorskip("docx")
+    import docx
+
     document = docx.Document()
     document.add_heading("Chapter One: Zoë’s Lantern", level=1)
     document.add_paragraph("Zoë lit the lantern at dusk 🌙, as she did every night, and carried it down to the quay.")

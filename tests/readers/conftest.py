@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtures"))
-
-import story_files  # noqa: E402
+import story_files
 
 
 @pytest.fixture(scope="session")

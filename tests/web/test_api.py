@@ -6,14 +6,15 @@ import io
 import json
 import re
 
+import jsonschema
 import pytest
+import story_files
 
 from betareader import api
 from betareader.readers import read_bytes
 
 from .conftest import HOSTILE, STORY
 
-jsonschema = pytest.importorskip("jsonschema")
 
 
 def _docx_bytes(paragraphs: list[str], heading: str | None = None) -> bytes:
@@ -118,7 +119,6 @@ def test_check_upload_docx_matches_api(client, schemas):
 @pytest.mark.parametrize("builder, name", [("odt_bytes", "story.odt"), ("ao3_html_bytes", "story.html"),
                                            ("ao3_epub_bytes", "story.epub"), ("markdown_bytes", "story.md")])
 def test_check_upload_every_format(client, builder, name):
-    story_files = pytest.importorskip("story_files")
     data = getattr(story_files, builder)()
     response = client.post("/api/check", files={"file": (name, data)})
     assert response.status_code == 200, response.text
@@ -288,7 +288,6 @@ def test_bad_files(client, name, data, fragment):
 
 
 def test_hostile_archives(client):
-    story_files = pytest.importorskip("story_files")
     for name, data in (("bomb.docx", story_files.zip_bomb(story_files.docx_bytes())),
                        ("laughs.docx", story_files.billion_laughs_docx()),
                        ("escape.epub", story_files.traversal(story_files.generic_epub_bytes()))):

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright import sync_api
 
 from .conftest import HOSTILE, ROOT, STORY
 
@@ -24,16 +25,13 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 TIMEOUT = 90_000  # ms: a loaded 2-core machine can be slow
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="no /usr/bin/chromium: run scripts/install-browser.sh (Debian's chromium)")
-
-sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 expect.set_options(timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
 def browser():
+    assert CHROMIUM.exists(), "no /usr/bin/chromium: `make test` installs it (scripts/install-browser.sh)"
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
