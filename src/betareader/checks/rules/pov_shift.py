@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..base import Rule, load_list
+from ...analysis.lexicon import person_noun
+from ..base import Rule
 from ..grammar import children, is_verse, norm, verb_lemma
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
@@ -45,14 +44,18 @@ def _head_of_phrase(tokens, j: int) -> int:
     return j
 
 
-@lru_cache(maxsize=1)
-def person_nouns() -> dict[str, frozenset[str]]:
-    """Singular person nouns a "she" / "he" may refer back to (``pov-shift-person-nouns.txt``)."""
-    found: dict[str, set[str]] = {"she": set(), "he": set(), "any": set()}
-    for line in load_list("pov-shift-person-nouns.txt"):
-        key, _, words = line.partition(":")
-        found[key.strip()].update(words.split())
-    return {p: frozenset(found[p] | found["any"]) for p in ("she", "he")}
+# Words a "she" / "he" may refer back to besides the person nouns of the analysis layer.
+REFERENTS = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one", "voice"})
+
+
+def may_refer_to(word: str, cls: str) -> bool:
+    """``word`` (a singular noun) names somebody a ``cls`` pronoun ("she"/"he") may refer to:
+    a person noun of that gender or none (``analysis/data/person_nouns.txt``), or a referent
+    of :data:`REFERENTS`."""
+    if word in REFERENTS:
+        return True
+    person, gender = person_noun(word)
+    return person and gender in (None, "f" if cls == "she" else "m")
 
 
 class PovShift(Rule):
@@ -193,14 +196,13 @@ class PovShift(Rule):
         where the narrator acts: "I pull off my headphones, and she rubs her ears."
 
         Someone to refer to is a pronoun of the same gender or a name earlier in the scene, or
-        a person noun (``pov-shift-person-nouns.txt``) in this paragraph or the one before.
+        a person noun (:func:`may_refer_to`) in this paragraph or the one before.
         """
         tokens = story.tokens
         sentences = story.sentences
         paragraphs = story.paragraphs
         narration = ctx.narration
         seen: dict[int, set[str]] = {}        # scene -> pronoun classes used so far
-        nouns = person_nouns()
         for t in tokens:
             low = norm(t.text)
             cls = "she" if low in GENDER_PRONOUNS["she"] else "he" if low in GENDER_PRONOUNS["he"] else None
@@ -217,7 +219,7 @@ class PovShift(Rule):
                 continue
             if not self._narrator_acts_before(tokens, sent, t) or not self._own_body(tokens, sent, t, cls):
                 continue
-            if self._antecedent(story, ctx, t, nouns[cls]):
+            if self._antecedent(story, ctx, t, cls):
                 self._note(t, "antecedent")
                 continue
             yield self.issue(t.start, t.end,
@@ -245,7 +247,7 @@ class PovShift(Rule):
                    for j in range(sent.tok_start, t.i))
 
     @staticmethod
-    def _antecedent(story, ctx, t, nouns) -> bool:
+    def _antecedent(story, ctx, t, cls) -> bool:
         """Someone ``t`` may refer to: a person noun in its paragraph (before it) or the one
         before, or a name earlier in the scene -- in narration anywhere but after a
         preposition of place ("at Radio Halcyon"), in speech as subject, object or owner."""
@@ -266,7 +268,7 @@ class PovShift(Rule):
             first = min(near, sents[0].tok_start) if sents else near
         for j in range(first, t.i):
             x = tokens[j]
-            if j >= near and x.tag == "NN" and norm(x.text) in nouns:
+            if j >= near and x.tag == "NN" and may_refer_to(norm(x.text), cls):
                 return True
             if not (x.tag in ("NNP", "NNPS") or (x.text[:1].isupper() and x.text != "I" and ctx.is_name(x.text)
                                                  and j != sentences[x.sent].tok_start)):
