@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..base import Rule, load_list, load_pairs
+from .dialogue_punctuation import speech_forms
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _SKIP_SPANS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|edu|gov|io"
@@ -221,9 +222,8 @@ _CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 _ADDRESSED_ALONE = re.compile(rf"({_CAP})\s*[?!.…]+", re.S)
 _ADDRESSED_FIRST = re.compile(rf"({_CAP}),\s")
 _ADDRESSED_LAST = re.compile(rf",\s+({_CAP})\s*[.?!…]+$")
-_TAG_VERBS = (r"said|says|asked|asks|replied|replies|answered|answers|whispered|whispers|called|calls"
-              r"|shouted|shouts|muttered|mutters|murmured|murmurs|cried|cries|snapped|snaps|added|adds")
-_SPEAKS_AFTER = re.compile(rf"\s*(?:({_CAP})\s+(?:{_TAG_VERBS})\b|(?:{_TAG_VERBS})\s+({_CAP})\b)")
+# after a closing quote mark: "Bram said" or "said Bram" (the verb checked against speech_forms)
+_SPEAKS_AFTER = re.compile(rf"\s*(?:({_CAP})\s+([a-z]+)\b|([a-z]+)\s+({_CAP})\b)")
 _POSSESSIVE = re.compile(rf"\b({_CAP})['’]s\b")
 
 
@@ -243,8 +243,8 @@ def used_as_names(story) -> set[str]:
             out.add(m.group(1).lower())
         if q.close_mark is not None:
             m = _SPEAKS_AFTER.match(text, q.end)
-            if m:
-                out.add((m.group(1) or m.group(2)).lower())
+            if m and (m.group(2) or m.group(3)) in speech_forms():
+                out.add((m.group(1) or m.group(4)).lower())
     for p in story.paragraphs:
         if p.kind == "text":
             out.update(m.group(1).lower() for m in _POSSESSIVE.finditer(text, p.start, p.end))
