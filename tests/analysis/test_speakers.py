@@ -9,6 +9,10 @@ from __future__ import annotations
 import pytest
 
 from analysis_helpers import SAMPLES, STORIES, gold_accuracy
+from betareader.analysis.characters import find_characters
+from betareader.analysis.narration import narration
+from betareader.document import build_story
+from betareader.nlp import parse
 
 
 def test_every_quote_gets_one_attribution_with_inner_offsets(analyse_text):
@@ -251,3 +255,94 @@ def test_a_quote_tagged_with_a_verb_of_thinking_is_a_thought_not_speech():
     # the JSON keeps thoughts among the quotations, marked
     kinds = [(text[q["start"]:q["end"]], q["kind"]) for q in analysed.to_dict()["quotes"]]
     assert ("Typical,", "thought") in kinds and ("Anybody home?", "speech") in kinds
+
+
+def test_his_wife_of_mr_x_is_mrs_x_even_before_she_is_named(analyse_text):
+    text = (
+        '"My dear Mr. Harrow," said his lady to him one evening, "the mill has been sold."\n\n'
+        'Mr. Harrow said that he had not heard.\n\n'
+        '"But it has," returned she. "The Pollards told me."\n\n'
+        '"And who bought it?" asked Mr. Harrow.\n\n'
+        '"A man from the city," cried his wife, "with a great deal of money."\n'
+    )
+    r = analyse_text(text)
+    wife = r.speaker_of("mill has been sold")
+    assert wife is not None and wife.name == "Mrs. Harrow"
+    assert r.speaker_of("a great deal of money") == wife
+    assert r.speaker_of("The Pollards") == wife
+    assert r.speaker_of("who bought it").name == "Mr. Harrow"
+
+
+def test_a_speaker_who_names_themselves_is_that_character(analyse_text):
+    text = (
+        'Nobody had heard of Ilse Varga in the village yet.\n\n'
+        'A girl stood in the doorway with a carpet bag. "I am Ilse Varga," the girl said. '
+        '"I have come about the post."\n\n'
+        '"You had better come in," said the schoolmaster.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("I am Ilse Varga").name == "Ilse Varga"
+    assert r.method_of("I am Ilse Varga") == "self-named"
+    assert r.speaker_of("about the post").name == "Ilse Varga"
+
+
+def test_a_described_speaker_who_answers_what_name_is_that_character(analyse_text):
+    text = (
+        'Tomas was blacking boots on the corner when a gentleman stopped.\n\n'
+        '"How much?" asked the gentleman.\n\n'
+        '"Ten cents," said Tomas.\n\n'
+        '"I have no change. Bring it to my office by noon."\n\n'
+        '"Yes, sir. What name?"\n\n'
+        '"Orrin Fairweather,--second floor."\n\n'
+        '"I\'ll bring it," Tomas said.\n\n'
+        'At noon Tomas climbed the stairs. Orrin Fairweather was waiting for him at the top.\n'
+    )
+    r = analyse_text(text)
+    who = r.speaker_of("How much?")
+    assert who is not None and who.name == "Orrin Fairweather"
+    assert r.speaker_of("second floor") == who
+    assert r.speaker_of("I have no change") == who
+
+
+def test_a_name_given_as_an_answer_is_not_the_person_addressed(analyse_text):
+    text = (
+        '"Have you heard who has taken the mill?" said Mrs. Harrow.\n\n'
+        '"What is his name?" asked Mr. Harrow.\n\n'
+        '"Pollard."\n\n'
+        '"Is he married or single?"\n\n'
+        '"Single, my dear!"\n\n'
+        'Mr. Pollard, it was said, had four thousand a year. Mr. Pollard kept a carriage.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("Is he married").name == "Mr. Harrow"
+
+
+def test_an_animal_the_narration_never_calls_she_takes_no_she_said(analyse_text):
+    text = (
+        'Mary Lennox sat alone in the nursery. She saw a little snake gliding along the matting. '
+        'She was not frightened. The snake slipped under the door.\n\n'
+        '"How quiet it is," she said.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("How quiet").name == "Mary Lennox"
+
+
+def test_an_inn_named_after_an_admiral_is_no_character(analyse_text):
+    text = (
+        'My father kept the Admiral Rodney inn on the cliff road. The old sailor came to the '
+        'Admiral Rodney on a wet night, and he stayed at the old Rodney all winter.\n\n'
+        '"This is a snug berth," he said.\n\n'
+        '"It is, sir," said my father.\n'
+    )
+    r = analyse_text(text)
+    assert not any("Rodney" in c.name for c in r.characters)
+
+
+def test_a_bare_name_answering_a_question_is_no_vocative():
+    text = ('"Who has taken the mill?" asked Mr. Harrow.\n\n"Pollard."\n\n"Pollard!" she called up the stairs.\n\n'
+            'Mr. Pollard, it was said, had four thousand a year.\n')
+    story = build_story(text)
+    parse(story, extra=("ner",))
+    roster = find_characters(story, narration(story)).roster
+    called = [story.tokens[t].start for t, _ in roster.vocatives]
+    assert called == [text.index("Pollard!")]

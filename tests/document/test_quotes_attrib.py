@@ -112,3 +112,58 @@ def test_an_indented_letter_in_a_flush_story_is_not_speech():
 def test_a_story_that_indents_every_paragraph_keeps_its_dialogue():
     text = "".join(f'     "Line {k}," said Mira.\n\n     She turned.\n\n' for k in range(5))
     assert len(spoken(text)) == 5
+
+
+def test_quotes_used_as_parts_of_a_narration_sentence_are_not_speech():
+    text = (
+        'The gulls kept up a "kee-ah! kee-ah!" over the harbour all morning.\n\n'
+        'Her uncle asked her to "mind the lamps and keep the door shut after dark" and left.\n\n'
+        'He wrote his memoirs under the title "Forty Winters on the Salt Road." Nobody read them.\n\n'
+        'She liked the old adage, "slow water wears the stone," and said it often.\n\n'
+        '"To Ilse Varga, from the crew of the Marten," was engraved on the inside of the lid.\n\n'
+        'He had, as the saying goes, "gone to the dogs" before he was thirty.\n\n'
+        '"Come in," said Ilse.\n'
+    )
+    assert spoken(text) == ["Come in,"]
+
+
+def test_a_lower_case_phrase_in_a_sentence_is_not_speech_but_a_split_line_is():
+    text = (
+        'The boy had been sent home for a month, "on account of his weak chest." Nobody believed it.\n\n'
+        'She went "visiting," and came back with a cold.\n\n'
+        '"If the ice holds," Tomas said, "we cross at dawn."\n\n'
+        '"and then we eat," said Ilse, and laughed.\n\n'
+        'He told them there was another road--\n\n'
+        '"over the ridge, short road, bad water."\n'
+    )
+    assert spoken(text) == ["If the ice holds,", "we cross at dawn.", "and then we eat,",
+                            "over the ridge, short road, bad water."]
+
+
+def test_a_single_word_quoted_across_a_line_break_is_a_word():
+    talk = "'Come in,' said Ilse.\n\n'It's cold,' said Tomas.\n\n'Shut the door, then.'\n"
+    text = "The farm was called Windle Garth.  'Windle'\nbeing an old word for a basket, nobody knew why.\n\n" + talk
+    assert spoken(text) == ["Come in,", "It's cold,", "Shut the door, then."]
+
+
+def test_a_letter_salutation_left_open_and_a_quoted_chapter_title_are_not_speech():
+    text = (
+        "CHAPTER 2\n\n"
+        "'Dearest Ilse,\n\n"
+        "The boats are in. Come home when you can.\n\n"
+        "CHAPTER 3\n\n"
+        "'THE LONG WINTER'\n\n"
+        "'Is it snowing?' asked Tomas.\n\n"
+        "CHAPTER 4\n\n"
+        "'STOP!'\n\n"
+        "Nobody stopped.\n\n"
+        "'Well?' asked Ilse.\n\n'It's late,' said Tomas.\n"
+    )
+    assert spoken(text) == ["Is it snowing?", "STOP!", "Well?", "It's late,"]
+
+
+def test_a_note_indented_two_spaces_in_a_flush_story_is_not_speech():
+    flush = "".join(f'"Line {k}," said Mira.\n\n' for k in range(4))
+    text = flush + '  "You are invited to a skating party," it said, "on Friday at four."\n\n' + flush
+    assert len(spoken(text)) == 8
+    assert "You are invited to a skating party," not in spoken(text)

@@ -57,13 +57,16 @@ from .lexicon import (
     LEADING_NOT_NAME, MALE_CLASSES, NAME_PARTICLES, NEOPRONOUN_SETS, NICKNAME_WORDS, NICKNAMES,
     NOT_NAMES,
     PLACE_PREPOSITIONS, PLACE_WORDS, PRONOUN_CLASS, SUBJECT_PRONOUNS, SUFFIX_GENDER, TITLE_CLASS,
-    given_names,
+    animal_nouns, given_names,
     speech_verbs,
 )
 from .model import Character
 
 NON_PERSON_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT",
                              "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "LAW", "MONEY"})
+# Ranks that name inns and ships after a person, always after "the" (the Admiral Benbow, the
+# General Grant); "the Widow Douglas" or "the Reverend Mr. Collins" is a person all the same.
+_RANKS_NAMING_THINGS = frozenset({"admiral", "general", "captain", "capt", "colonel", "commodore", "major"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "„", "``", "''"})
 _OPENERS = _QUOTE_TOKENS | {"—", "–", "--", "-", "(", "[", ":", ";", "...", "…"}
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -93,6 +96,8 @@ class Mention:
     speech: bool
     the: bool
     """Preceded by ``the`` (``the Hatter``)."""
+    the_titled: bool = False
+    """A rank and name preceded by ``the`` (``the Admiral Benbow``: an inn, a ship)."""
     vocative: bool = False
     ambiguous: bool = False
     """Assigned by recency among several characters sharing the name."""
@@ -306,10 +311,16 @@ def extract_mentions(story: Story, glossary: Iterable[str] = ()) -> list[Mention
                 i = end
                 continue
         prev = toks[start - 1] if start > 0 and toks[start - 1].sent == t.sent else None
-        the = prev is not None and prev.lower == "the" and not titles
+        det = prev
+        if det is not None and det.pos == "ADJ" and start > 1 and toks[start - 2].sent == t.sent:
+            det = toks[start - 2]  # "the old Benbow"
+        the = det is not None and det.lower == "the" and not titles
         ment = Mention(
             start=start, end=end, head=head, titles=tuple(titles), core=tuple(core), suffix=suffix,
             initial=initial[first_core] and not titles, speech=toks[head].speech, the=the,
+            the_titled=bool(titles) and titles[0].lower().rstrip(".") in _RANKS_NAMING_THINGS
+            and det is not None and det.lower == "the"
+            and not any(toks[x].lower == "of" for x in range(start, end)),
         )
         ents = [toks[x].ent for x in range(first_core, end)]
         ment.person_ent = "PERSON" in ents
@@ -333,8 +344,10 @@ def extract_mentions(story: Story, glossary: Iterable[str] = ()) -> list[Mention
         else:
             before = toks[start - 1].text if start > 0 else ""
             after = toks[end].text if end < n else ""
+            answer = before in _QUOTE_TOKENS and after == "." and end + 1 < n \
+                and toks[end + 1].text in _QUOTE_TOKENS  # "Bingley." -- the name asked for
             if (before in (",", "!") or before in _QUOTE_TOKENS or (prev is not None and prev.lower in ("dear", "dearest", "oh", "o"))) \
-                    and after in _VOC_AFTER:
+                    and after in _VOC_AFTER and not answer:
                 ment.vocative = True
                 if before in _QUOTE_TOKENS and after == "," and not titles:
                     ment.initial = True  # "Aye, ..." / "Well, ...": maybe an interjection
@@ -358,6 +371,7 @@ class _FormStats:
     vocative: int = 0
     subject: int = 0
     the: int = 0
+    the_titled: int = 0
     narration: int = 0
     place: int = 0
     plural: int = 0
@@ -375,6 +389,8 @@ def _is_person(core: tuple[str, ...], st: _FormStats, lower_counts: Counter, glo
         return False
     if " ".join(core) in glossary or (len(core) == 1 and core[0] in glossary):
         return st.count >= 1
+    if st.titled and st.the_titled + st.the >= st.count and not (st.tag_subject or st.vocative):
+        return False  # "the Admiral Benbow" every time: an inn or a ship named after a person
     if st.the >= st.count - st.titled and not st.titled:
         # "the Hatter": a creature or role named like a person; only if it speaks
         return st.tag_subject >= 1 and st.other <= st.person + st.tag_subject
@@ -1034,14 +1050,19 @@ def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past
     for k, n in enumerate(kept):
         n.id = NOMINAL_BASE + k
         if n.gender is None:  # "the child ... he", "the doctor ... his": one way only
-            seen = {pc for h in n.heads for pc in _pronouns_after(story, h)}
+            animal = n.key[1] in animal_nouns()
+            seen = {pc for h in n.heads for pc in _pronouns_after(story, h, subjects_only=animal)}
             n.gender = next(iter(seen)) if len(seen) == 1 else None
+            if not seen and animal:
+                n.gender = "n"  # "the snake" the narration never calls he or she: it
     return kept
 
 
-def _pronouns_after(story: Story, head: int) -> list[str]:
+def _pronouns_after(story: Story, head: int, subjects_only: bool = False) -> list[str]:
     """Pronoun classes that refer back to the subject ``head``: the first possessive or subject
-    pronoun later in its sentence, and the subject pronoun that opens the next sentence."""
+    pronoun later in its sentence, and the subject pronoun that opens the next sentence.
+    ``subjects_only``: subject pronouns of its own sentence only (``a snake ... watching her.
+    She was not frightened``: neither her nor she is the snake)."""
     toks = story.tokens
     t = toks[head]
     if t.dep not in ("nsubj", "nsubjpass"):
@@ -1051,10 +1072,11 @@ def _pronouns_after(story: Story, head: int) -> list[str]:
     for x in range(head + 1, min(sent.tok_end, head + 15)):
         u = toks[x]
         pc = PRONOUN_CLASS.get(u.lower)
-        if pc in ("m", "f") and not u.speech and (u.tag == "PRP$" or u.dep in ("nsubj", "nsubjpass")):
+        if pc in ("m", "f") and not u.speech and (
+                (u.tag == "PRP$" and not subjects_only) or u.dep in ("nsubj", "nsubjpass")):
             out.append(pc)
             break
-    if t.sent + 1 < len(story.sentences):
+    if t.sent + 1 < len(story.sentences) and not subjects_only:
         nxt = story.sentences[t.sent + 1]
         if nxt.paragraph == sent.paragraph:
             for x in range(nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 6)):
@@ -1176,6 +1198,7 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
         st.vocative += m.vocative
         st.subject += m.subject
         st.the += m.the
+        st.the_titled += m.the_titled
         st.narration += not m.speech
         st.place += m.place
         st.plural += m.plural

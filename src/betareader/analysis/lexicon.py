@@ -261,15 +261,26 @@ KIN = {
 
 
 # -- person nouns -----------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def person_nouns() -> dict[str, str | None]:
-    """Common nouns naming a person (``analysis/data/person_nouns.txt``) -> ``m``, ``f`` or None."""
-    text = resources.files("betareader.analysis").joinpath("data/person_nouns.txt").read_text(encoding="utf-8")
+def _noun_genders(filename: str) -> dict[str, str | None]:
+    text = resources.files("betareader.analysis").joinpath(filename).read_text(encoding="utf-8")
     out: dict[str, str | None] = {}
     for entry in _read_lines(text):
         words = entry.split()
         out[words[0]] = words[1] if len(words) > 1 else None
     return out
+
+
+@lru_cache(maxsize=1)
+def animal_nouns() -> dict[str, str | None]:
+    """Animals that may talk in fiction (``analysis/data/animal_nouns.txt``) -> ``m``, ``f`` or None."""
+    return _noun_genders("data/animal_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> dict[str, str | None]:
+    """Common nouns naming a person or a talking creature (``analysis/data/person_nouns.txt``
+    and the animals of :func:`animal_nouns`) -> ``m``, ``f`` or None."""
+    return {**_noun_genders("data/person_nouns.txt"), **animal_nouns()}
 
 
 @lru_cache(maxsize=1)

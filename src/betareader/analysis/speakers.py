@@ -14,6 +14,9 @@ a confidence and the method that decided it:
                   compatible gender in the scene (``the detective``), or a described person
                   (``a man started up ... said the man``), who becomes a character when they
                   speak (see ``characters.find_nominals``).
+``self-named``    the line names its speaker: ``"I am Mary Lennox," the little girl said``
+                  (``I'm``, ``my name is``, ``call me``); a described speaker so named is
+                  that character wherever else they speak.
 ``paragraph``     another quote of the same paragraph has a tag (a quote interrupted by its
                   tag, or several quotes in one paragraph: one paragraph, one speaker).
 ``continued``     speech running on from the previous paragraph keeps its speaker.
@@ -28,6 +31,7 @@ a confidence and the method that decided it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -42,6 +46,7 @@ from .model import AttributedQuote, Character
 CONFIDENCE = {
     "explicit": 0.95, "narrator": 0.9, "pronoun": 0.8, "description": 0.75, "paragraph": 0.9,
     "continued": 0.9, "beat": 0.7, "vocative": 0.65, "turn-taking": 0.6, "none": 0.0,
+    "self-named": 0.9,
 }
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _TAG_REACH = 14
@@ -61,6 +66,12 @@ CONVERSATION_CANDIDATE = 0.3
 SPEAKING_NOUNS = frozenset({"voice"})
 """Nouns that stand for a speaker in a tag (``said a rough voice``), though not for a person."""
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
+# A question for the name of the person spoken to (not "What's his name?").
+_NAME_QUESTION = re.compile(r"(?i)\b(?:what(?:'s|’s| is)? your name|your name\b[^?]{0,20}\?|what name\b|who are you\b"
+                            r"|who might you be|and you are\b|tell (?:us|me) your name)")
+SPOUSES = frozenset({"wife", "lady", "husband"})
+PARENTS = frozenset({"mother", "mamma", "mama", "mum", "mom", "father", "papa", "dad"})
+"""Kin words whose person takes the possessor's surname (see ``_Attributor._kin_name``)."""
 
 
 @dataclass
@@ -234,6 +245,8 @@ class _Attributor:
             a = self.tok_at(q.start)
             b = self.tok_at(q.end)
             self.q_tok.append((a, b))
+        self.self_named = self._self_naming()
+        self.named_nominals: dict[int, int] = {}
         # vocatives inside each quote
         for t_i, ci in self.roster.vocatives:
             qi = self._quote_of_token(t_i)
@@ -295,6 +308,11 @@ class _Attributor:
                 if res is None and k == 0 and qa == a and prev_par is not None:
                     # the tag closes the previous paragraph: `Mr. Bennet coolly observed,`
                     res = self._tag_before(prev_par, qi, sal, turns, turn)
+                named = self.self_named.get(qi)
+                if named is not None and (res is None or res[1] != "explicit"):
+                    if res is not None and res[0] is not None and res[0] >= NOMINAL_BASE:
+                        self.named_nominals.setdefault(res[0], named)  # the little girl is Mary
+                    res = (named, "self-named", CONFIDENCE["self-named"])
                 if res is not None:
                     results[qi] = res
                 # narration after the quote up to the next quote
@@ -327,6 +345,7 @@ class _Attributor:
         self._redecide_pronouns(turns)
         self._name_described(turns)
         self._turn_taking(turns)
+        self._answered_names(turns)
         for turn in turns:
             for qi in turn.quotes:
                 r = turn.results.get(qi)
@@ -352,6 +371,34 @@ class _Attributor:
                 method=method if ci is not None else "none",
                 thought=qi in self.thoughts,
             ))
+        return out
+
+    def _self_naming(self) -> dict[int, int]:
+        """Quote index -> the character a quote names as its speaker (``I am Mary Lennox``,
+        ``I'm Tom``, ``my name is Ada``, ``call me Ishmael``); not ``I am Mary's friend``."""
+        toks = self.toks
+        token_char = self.roster.token_char
+        out: dict[int, int] = {}
+        for qi, (a, b) in enumerate(self.q_tok):
+            for x in range(a, b - 1):
+                low = toks[x].lower
+                if low in ("am", "'m", "’m") and x > a and toks[x - 1].lower == "i":
+                    y = x + 1
+                elif low == "is" and x - 2 >= a and toks[x - 1].lower == "name" and toks[x - 2].lower == "my":
+                    y = x + 1
+                elif low == "me" and x > a and toks[x - 1].lower == "call":
+                    y = x + 1
+                else:
+                    continue
+                ci = token_char.get(y)
+                if ci is None:
+                    continue
+                while y + 1 < b and token_char.get(y + 1) == ci:
+                    y += 1
+                if y + 1 < b and toks[y + 1].lower in ("'s", "’s", "'", "’"):
+                    continue
+                out[qi] = ci
+                break
         return out
 
     def _quote_of_token(self, t_i: int) -> int | None:
@@ -607,18 +654,10 @@ class _Attributor:
         low = t.lower
         # "his wife", "her mother": the relative with the possessor's surname
         kin = KIN.get(low)
-        poss = None
-        for y in range(max(0, x - 3), x):
-            if toks[y].head == x and toks[y].dep == "poss":
-                poss = y
+        poss = self._possessive_of(x)
         if kin and poss is not None:
             pc = PRONOUN_CLASS.get(toks[poss].lower)
-            rel = self.roster.token_char.get(poss)
-            if rel is None and pc is not None:
-                rel = sal.resolve(pc, poss, toks[poss].sent)
-            if (rel is None or rel >= NOMINAL_BASE) and pc is not None and turn is not None:
-                # "said his lady to him": his = the man she addresses
-                rel = next((ci for ci in sorted(turn.addressees) if self.genders.get(ci) == pc), rel)
+            rel = self._possessor(poss, sal, turn)
             if rel is not None:
                 classes, gender = kin
                 titled, untitled = set(), set()
@@ -659,6 +698,55 @@ class _Attributor:
                     return (best, "description", CONFIDENCE["description"] * 0.8)
         return None
 
+    def _possessive_of(self, x: int) -> int | None:
+        """The possessive determiner of the noun at ``x`` (``his`` in ``his wife``), if any."""
+        toks = self.toks
+        poss = None
+        for y in range(max(0, x - 3), x):
+            if toks[y].head == x and toks[y].dep == "poss":
+                poss = y
+        return poss
+
+    def _possessor(self, poss: int, sal: Salience, turn: _Turn | None) -> int | None:
+        """The character a possessive (``his``, ``Mira's``) stands for, in focus at that point."""
+        toks = self.toks
+        pc = PRONOUN_CLASS.get(toks[poss].lower)
+        rel = self.roster.token_char.get(poss)
+        if rel is None and pc is not None:
+            rel = sal.resolve(pc, poss, toks[poss].sent)
+        if (rel is None or rel >= NOMINAL_BASE) and pc is not None and turn is not None:
+            # "said his lady to him": his = the man she addresses
+            rel = next((ci for ci in sorted(turn.addressees) if self.genders.get(ci) == pc), rel)
+        return rel
+
+    def _kin_name(self, x: int, sal: Salience, turn: _Turn) -> str | None:
+        """``Mrs. Bennet`` for ``his wife`` when he is Mr. Bennet and she has no name yet.
+
+        A spouse takes the possessor's surname (``his wife``, ``his lady``, ``her husband``);
+        so does a parent of someone not titled Mr./Mrs. (``her mother`` of Jane Bennet).  The
+        possessor must have exactly one surname.
+        """
+        word = self.toks[x].lower
+        kin = KIN.get(word)
+        poss = self._possessive_of(x)
+        if kin is None or poss is None or self.toks[poss].lower not in ("his", "her", "their"):
+            return None
+        rel = self._possessor(poss, sal, turn)
+        if rel is None or rel >= NOMINAL_BASE or len(self.surnames.get(rel, ())) != 1:
+            return None
+        classes, gender = kin
+        rel_gender = self.genders.get(rel)
+        if word in SPOUSES:
+            if rel_gender == gender or rel_gender not in ("m", "f"):
+                return None
+        elif word in PARENTS:
+            if self.classes.get(rel, set()) & {"m", "mrs"}:
+                return None
+        else:
+            return None
+        surname = next(iter(self.surnames[rel]))
+        return f"{'Mrs.' if gender == 'f' else 'Mr.'} {surname[:1].upper()}{surname[1:]}"
+
     def _resolve_description(self, x: int, qi: int, sal: Salience, turns: list[_Turn], turn: _Turn):
         """A tag whose subject is a description, not a name (``said the old man``, ``her aunt replied``).
 
@@ -679,6 +767,19 @@ class _Attributor:
         if d is None:
             return (None, "tag", 0.0)
         key = d.key + ((d.possessor,) if d.possessor is not None else ())
+        kin_name = self._kin_name(x, sal, turn)
+        if kin_name is not None:  # "his lady", "his wife": one Mrs. Bennet
+            title, surname = kin_name.split(" ", 1)
+            named = self.by_class_surname.get((TITLE_CLASS[title.lower().rstrip(".")], surname.lower()), set())
+            if len(named) == 1:  # named later in the story, or long before
+                return (next(iter(named)), "description", CONFIDENCE["description"])
+            nom = self._nominal_at(x, ("kin", kin_name))
+            if nom is None:
+                nom = self.roster.new_nominal(("kin", kin_name), kin_name, KIN[self.toks[x].lower][1], x)
+                self._add_nominal(nom)
+            if d.name not in nom.aliases:
+                nom.aliases.append(d.name)
+            return (nom.id, "description", CONFIDENCE["description"])
         answering = self._answering(d, turns, turn)
         if answering is not None:
             return (answering, "description", CONFIDENCE["description"] * 0.9)
@@ -694,6 +795,10 @@ class _Attributor:
                 exclude.add(self.narrator)
             if d.possessor is not None:
                 exclude.add(d.possessor)
+            prev = turns[-1] if turns else None
+            if prev is not None and prev.chain == turn.chain and prev.paragraph == turn.paragraph - 1 \
+                    and prev.method == "explicit" and prev.speaker is not None:
+                exclude.add(prev.speaker)  # `answered Warwick.` / `continued the undertaker`: another
             cands = [c for c in sal.candidates(d.gender or "any", x, self.toks[x].sent, exclude)
                      if x - sal.last_pos.get(c[1], -10 ** 9) <= DESCRIPTION_REACH
                      and c[1] < NOMINAL_BASE]  # "the saloon-keeper" is not "the man"
@@ -871,7 +976,7 @@ class _Attributor:
         ``"When will you do anything?" said my brother's wife.`` / ``"My dear Rose," I
         answered``: the wife is Rose, here and wherever else she speaks.
         """
-        named: dict[int, int] = {}
+        named: dict[int, int] = dict(self.named_nominals)
         for t, u in zip(turns, turns[1:]):
             if t.speaker is None or t.speaker < NOMINAL_BASE or t.speaker in named \
                     or self.roster.nominals[t.speaker].role:
@@ -883,6 +988,11 @@ class _Attributor:
                      and (g is None or self.genders.get(c) in (g, None))]
             if len(cands) == 1:
                 named[t.speaker] = cands[0]
+        self._rename(turns, named)
+
+    @staticmethod
+    def _rename(turns: list[_Turn], named: dict[int, int]) -> None:
+        """Described people found to be named characters (``named``) become them everywhere."""
         if not named:
             return
         for t in turns:
@@ -891,6 +1001,41 @@ class _Attributor:
             for qi, r in list(t.results.items()):
                 if r[0] in named:
                     t.results[qi] = (named[r[0]], r[1], r[2])
+
+    def _answered_names(self, turns: list[_Turn]) -> None:
+        """A line that answers ``What name?`` with a name is spoken by that character.
+
+        ``"Yes, sir. What name?"`` / ``"Greyson,--office on second floor."``: the speaker the
+        conversation gave the line is Mr. Greyson; a described speaker (``the gentleman``) is
+        Mr. Greyson wherever else they speak.  (``What's his name?`` asks about someone else.)
+        """
+        quotes, toks, text = self.story.quotes, self.toks, self.story.text
+        named: dict[int, int] = {}
+        for t, u in zip(turns, turns[1:]):
+            if u.chain != t.chain or u.paragraph != t.paragraph + 1:
+                continue
+            if not any(_NAME_QUESTION.search(text, quotes[qi].inner_start, quotes[qi].inner_end)
+                       for qi in t.quotes):
+                continue
+            a, b = self.q_tok[u.quotes[0]]
+            while a < b and not toks[a].text[:1].isalnum():
+                a += 1  # the opening quote mark
+            ci = self.roster.token_char.get(a)
+            if ci is None:
+                continue
+            y = a
+            while y + 1 < b and self.roster.token_char.get(y + 1) == ci:
+                y += 1
+            if y + 1 < b and toks[y + 1].text not in (",", ".", "--", "—", "-", "!", ";"):
+                continue  # "Greyson," / "Pip, sir.", not "Greyson's office"
+            if u.speaker is not None and u.speaker >= NOMINAL_BASE and u.speaker != t.speaker \
+                    and not self.roster.nominals[u.speaker].role and ci not in (t.speaker, self.narrator):
+                named.setdefault(u.speaker, ci)
+            elif u.speaker != ci:
+                u.speaker, u.method, u.confidence = ci, "self-named", CONFIDENCE["self-named"]
+                for qi in u.quotes:
+                    u.results.pop(qi, None)
+        self._rename(turns, named)
 
     def _pronoun_choices(self, turn: _Turn) -> dict[int, float] | None:
         """The candidates of a turn decided by a pronoun tag, with their salience scores."""

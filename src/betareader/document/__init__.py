@@ -19,6 +19,9 @@ __all__ = [
     "Chapter", "Paragraph", "Quote", "Scene", "Sentence", "Span", "Story", "Token", "build_story",
 ]
 
+# A chapter's title in quote marks on the line after its heading: one line, no lower case, no
+# exclamation (CHAPTER I / "TOM!" is the book's first shout).
+_QUOTED_TITLE = re.compile(r"\s*[\"“'‘][^a-z\n\"“”!?]{2,80}[\"”'’]\.?\s*$")
 _ASTERISK_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,600}?)(?<=\S)\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,600}?)(?<=\S)_(?![\w_])")
 
@@ -55,6 +58,8 @@ def _classify_paragraphs(story: Story, heading_spans: list[Span]) -> None:
             kind = "break"
         elif is_note(par):
             kind = "note"
+        elif story.paragraphs and story.paragraphs[-1].kind == "heading" and _QUOTED_TITLE.match(par):
+            kind = "heading"  # CHAPTER I / 'HASTE TO THE WEDDING'
         else:
             kind = "text"
         story.paragraphs.append(Paragraph(span.start, span.end, index=index, kind=kind))

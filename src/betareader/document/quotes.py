@@ -212,13 +212,17 @@ def find_quotes(text: str, start: int, end: int, style: str, paragraph: int,
             open_at = None
     if open_at is not None:
         quotes.append(_make(s, start, open_at, len(s.rstrip()), None, paragraph, problem="unclosed"))
-    return [q for q in quotes if q.inner_end > q.inner_start and not is_mention(text, q, start)
-            and not is_block(text, q)]
+    kept: list[Quote] = []
+    for q in quotes:
+        if q.inner_end > q.inner_start and not is_mention(text, q, start, first=not kept) \
+                and not is_block(text, q):
+            kept.append(q)
+    return kept
 
 
-_INDENTED_LINE = re.compile(r"\n[ \t]{3,}\S")
+_INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
 _FLUSH_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[^\s])")
-_INDENTED_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[ \t]{3,}\S)")
+_INDENTED_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[ \t]{2,}\S)")
 BLOCK_CONTEXT = 20_000
 """Characters before and after an indented paragraph that tell the story's usual layout."""
 
@@ -233,6 +237,8 @@ _LETTER_CLOSING = re.compile(
     r"|cousin|niece|nephew|wife|husband|mother|father))|(?:(?:very|most|ever)\s+)?(?:truly|sincerely"
     r"|faithfully|affectionately|respectfully|cordially|gratefully|devotedly)(?:\s+yours)?"
     r"|ever\s+yours|yours\s+ever|with\s+(?:all\s+my\s+)?love)\b[^\"”'’\n]{0,40}[\"”'’]?\s*$", re.I)
+# A letter's salutation alone in its paragraph, its quote mark left open: `'Dearest Joan,`.
+_SALUTATION = re.compile(r"[\"“'‘](?:my\s+(?:own\s+)?)?(?:dear|dearest|darling|beloved)\b[^\"”'’\n.!?]{0,40}[,:]$", re.I)
 LETTER_REACH = 40
 """How many paragraphs ahead a letter's closing formula (``"Yours devotedly,"``) is looked for."""
 
@@ -257,13 +263,17 @@ def in_letter(text: str, start: int, end: int) -> bool:
 
     The letter is recognised by its closing formula (``"Yours devotedly,"``, ``"Your
     affectionate friend,"``): the paragraph is that formula, the signature right after it,
-    or one of an unbroken run of closed quote-only paragraphs that ends with it.
+    or one of an unbroken run of closed quote-only paragraphs that ends with it.  A
+    salutation alone in its paragraph with its quote left open (``'Dearest Joan,``) starts
+    a letter; ``"My dear Mr. Bennet," said his lady`` is speech (it has more in it).
     """
     seg = text[start:end].strip()
-    if not seg or seg[0] not in "\"“'‘" or seg[-1] not in "\"”'’":
+    if not seg or seg[0] not in "\"“'‘":
         return False
-    if len(seg) <= 60 and _LETTER_CLOSING.match(seg):
-        return True
+    if len(seg) <= 60 and (_LETTER_CLOSING.match(seg) or _SALUTATION.match(seg)):
+        return True  # `"Yours devotedly,` / `'Dearest Joan,`, the quote left open for the letter
+    if seg[-1] not in "\"”'’":
+        return False
     if len(seg.split()) <= 4:  # a signature after the closing formula
         k = text.rfind("\n\n", 0, start)
         prev = text[text.rfind("\n\n", 0, k) + 2 if k > 0 else 0:k].strip() if k > 0 else ""
@@ -286,14 +296,14 @@ def in_letter(text: str, start: int, end: int) -> bool:
 def is_indented_block(text: str, start: int, end: int) -> bool:
     """A paragraph set off by indentation in a story whose paragraphs are flush left.
 
-    Letters, verse, notices and inscriptions are laid out so (``     "My dear Friend,``);
+    Letters, verse, notices and inscriptions are laid out so (``  "My dear Friend,``);
     their quote marks are not dialogue.  The paragraph counts when one of its lines starts
-    with three or more spaces and, around it, flush-left paragraphs outnumber indented ones
+    with two or more spaces and, around it, flush-left paragraphs outnumber indented ones
     at least two to one (a story that indents every paragraph is left alone).
     """
     line_start = text.rfind("\n", 0, start) + 1
     first = text[line_start:start]
-    if not (first.strip() == "" and len(first.expandtabs(4)) >= 3) \
+    if not (first.strip() == "" and len(first.expandtabs(4)) >= 2) \
             and _INDENTED_LINE.search(text, start, end) is None:
         return False
     lo, hi = max(0, line_start - BLOCK_CONTEXT), min(len(text), end + BLOCK_CONTEXT)
@@ -312,34 +322,61 @@ _SPEECH_BEFORE = re.compile(
     r"|heard|tell|told|telling|went|go|goes|going|like)$", re.I)
 # Words that announce a name, title or inscription, even across a comma or colon
 # (`a chromo entitled, "Christ Blessing Little Children"`, `a bottle labeled, "Best Vanilla."`).
+# The nouns for such a text (`under the title "..."`, `the homely adage, '...'`).
 _NAMING_ONLY = re.compile(r"(?:entitled|titled|labell?ed|inscribed|engraved|headed|lettered|nicknamed"
-                          r"|dubbed|christened|termed|styled)$", re.I)
+                          r"|dubbed|christened|termed|styled|title|inscription|epitaph|motto|adage"
+                          r"|sentiment|caption|headline|text|effect)$", re.I)
+# `as the phrase goes, "followed the sea"`: a saying announced as one.
+_SAYING_GOES = re.compile(r"(?:phrase|saying|expression|proverb|adage|song)\s+(?:goes|runs|has\s+it)$", re.I)
+# `"To James Mortimer, from his friends," was engraved upon it`: an inscription named after it.
+_WRITTEN_AFTER = re.compile(r"\s*(?:was|is|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:engraved|inscribed"
+                            r"|written|printed|painted|carved|stamped|lettered|embroidered|stencill?ed|scrawled)\b", re.I)
+# Words that make what follows them a noun phrase or a verb phrase of the sentence: a quote
+# right after them is a mention (`kept on a "yo! yo!"`, `keep my "weather-eye open"`,
+# `requested God to "guide their feet"`), not speech.
+_PHRASE_BEFORE = re.compile(r"(?:a|an|the|my|your|its|our|their|this|these|those|to)$", re.I)
+# Words that introduce a sound as well as speech (`went "boom"`, `went "twosing,"`): they make a
+# quote speech only when it starts as a spoken sentence starts, with a capital.
+_SOUND_BEFORE = re.compile(r"(?:went|go|goes|going|like)$", re.I)
 MENTION_MAX_WORDS = 6
 NAMING_MAX_WORDS = 12
+PHRASE_MAX_WORDS = 12
 
 
-def is_mention(text: str, q: Quote, par_start: int) -> bool:
-    """A quoted word or short phrase embedded in a narration sentence, not speech.
+def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
+    """A quoted word or phrase embedded in a narration sentence, not speech.
 
     True when the quote is closed, at most ``MENTION_MAX_WORDS`` words long, does not
     exclaim or ask (``!``/``?``), and the text right before its opening mark is a word
     (no comma, colon, dash or sentence end between): ``marked "poison,"``,
     ``called it "Hell Row"``, ``the "Red Death"``.  After a speech verb (``shouting
     "Fire"``) the quote is speech.  After a word that only ever announces a title or an
-    inscription (``entitled``, ``labeled``, ``engraved`` ...) a quote of up to
-    ``NAMING_MAX_WORDS`` words is a mention, even across a comma (``entitled, "..."``);
-    so is a word or two used as a noun in the sentence (:func:`_noun_use`).
+    inscription (``entitled``, ``labeled``, ``the title``, ``the adage`` ...) or followed by
+    one (``"..." was engraved upon it``) a quote of up to ``NAMING_MAX_WORDS`` words is a
+    mention, even across a comma (``entitled, "..."``, ``as the phrase goes, "..."``);
+    so is a quote of up to ``PHRASE_MAX_WORDS`` words right after an article, a possessive or
+    an infinitive ``to`` (:data:`_PHRASE_BEFORE`), a word or two used as a noun in the
+    sentence (:func:`_noun_use`), and a phrase the sentence quotes in lower case
+    (:func:`_quoted_phrase`).  ``first`` says no quote taken for speech comes before it in
+    the paragraph.
     """
     if q.close_mark is None or q.continues or q.continued:
         return False
     inner = text[q.inner_start:q.inner_end]
     words = len(inner.split())
+    lower = inner.lstrip("_*'‘\"“ ")[:1].islower()
     j = _skip_space_back(text, q.start - 1, par_start)
     k, e = _word_back(text, j, par_start)
-    if e > k and _SPEECH_BEFORE.match(text, k, e):
+    if e > k and _SPEECH_BEFORE.match(text, k, e) and not (lower and _SOUND_BEFORE.match(text, k, e)):
         return False  # he said "yes" and left
+    if e > k and words <= PHRASE_MAX_WORDS and _PHRASE_BEFORE.match(text, k, e):
+        return True
+    if words <= NAMING_MAX_WORDS and _WRITTEN_AFTER.match(text, q.end):
+        return True
     if j >= par_start and text[j] in ",:":
         # `entitled, "..."`: a naming word (and perhaps an adverb) before the comma
+        if _SAYING_GOES.search(text, max(par_start, j - 40), j):
+            return True
         k, e = _word_back(text, _skip_space_back(text, j - 1, par_start), par_start)
         if e > k and text[k:e].lower().endswith("ly"):
             k, e = _word_back(text, _skip_space_back(text, k - 1, par_start), par_start)
@@ -349,9 +386,41 @@ def is_mention(text: str, q: Quote, par_start: int) -> bool:
         return True
     if _noun_use(text, q, inner, words):
         return True
+    if lower and first and _quoted_phrase(text, q, par_start):
+        return True
     if j < par_start or not text[j].isalnum():
         return False
     return words <= MENTION_MAX_WORDS and "!" not in inner and "?" not in inner
+
+
+# A speech verb earlier in the sentence: the quote is what was said (`he told me there was
+# another river--"over there, short river"`, `she'd "acksually never seen"`).
+_SPEECH_IN_SENTENCE = re.compile(
+    r"\b(?:said|says|say|told|tell|tells|telling|asked|answered|replied|added|adding|observed"
+    r"|remarked|went on|goes on|continued|expressed|declared|called out|cried|exclaimed)\b", re.I)
+
+
+SENTENCE_REACH = 300
+
+
+def _quoted_phrase(text: str, q: Quote, par_start: int) -> bool:
+    """A phrase quoted inside a narration sentence, in lower case: ``as he expressed it,
+    "tarried," in Sleepy Hollow``, ``with an army "numerous as the leaves,"``.
+
+    Speech that opens a paragraph's talk starts with a capital; a lower-case start is a
+    phrase taken from somewhere, unless a speech verb comes earlier in the sentence or a
+    dialogue tag right after the quote (``"and what is the use of a book," thought Alice``).
+    The sentence is looked at back to its start, across a paragraph break (``... went on to
+    himself in an undertone,`` / ``"important--unimportant--"``).
+    A quote that opens with a dash or dots is speech picked up mid-way and stays speech.
+    """
+    if text[q.inner_start] in "-—–.…":
+        return False
+    lo = max(0, q.start - SENTENCE_REACH)  # the sentence may begin in the paragraph before
+    sentence = max(text.rfind(c, lo, q.start) for c in ".!?")
+    if _SPEECH_IN_SENTENCE.search(text, max(sentence + 1, lo), q.start):
+        return False
+    return _TAG_VERB_AFTER.match(text, q.end) is None
 
 
 NOUN_USE_MAX_WORDS = 4
@@ -369,8 +438,8 @@ def _noun_use(text: str, q: Quote, inner: str, words: int) -> bool:
     if words > NOUN_USE_MAX_WORDS or not inner[-1:].isalnum() or _PERSONAL.search(inner):
         return False  # "I believe you" was her comment: speech
     after = q.end
-    while after < len(text) and text[after] in " \t":
-        after += 1
+    while after < len(text) and text[after] in " \t\n" and text[after:after + 2] != "\n\n":
+        after += 1  # a line break inside the sentence, not the paragraph's end
     if after >= len(text) or not text[after].islower():
         return False
     return _TAG_AFTER.match(text, after) is None
@@ -451,6 +520,8 @@ _PRESENT_TAG_VERBS = (r"asks|answers|replies|shouts|calls|whispers|murmurs|mutte
                       r"|repeats|exclaims|laughs|sighs|groans|snaps|insists|explains|agrees|interrupts"
                       r"|observes|remarks|declares|suggests|urges|tells|begs|demands|hisses|growls|yells"
                       r"|screams|gasps|thinks|wonders|offers|offered")
+# A speech or thought verb soon after a quote: its dialogue tag (`"...," thought poor Alice`).
+_TAG_VERB_AFTER = re.compile(r"[^.!?;\"“”]{0,40}?\b(?:%s|%s|say|put in)\b" % (_DASH_VERBS, _PRESENT_TAG_VERBS), re.I)
 _UNCLOSED_TAG = re.compile(
     r"(?<=[,!?])(?=\s+(?:%s\s+(?:\w+ly\s+)?(?:%s|%s)|(?:%s|%s)\s+%s)(?=[\s,.;:!?—–]|$))"
     % (_TAG_SUBJECT, _DASH_VERBS, _PRESENT_TAG_VERBS, _DASH_VERBS, _PRESENT_TAG_VERBS, _TAG_SUBJECT))
