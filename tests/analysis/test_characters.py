@@ -268,3 +268,18 @@ def test_a_table_nickname_used_only_to_address_someone_joins_them(analyse_text):
     r = analyse_text(NICKNAME_CALLED)
     assert "Peggy" in r.char("Margaret Holloway").aliases
     assert r.speaker_of("I was resting my eyes").name == "Margaret Holloway"
+
+
+def test_miss_x_is_the_one_woman_of_that_surname_beside_her_brother(analyse_text):
+    text = (
+        "Edmund Fenwick came down to Harlow with his sister, Georgiana Fenwick, in the spring. "
+        "Edmund Fenwick took the big house; Georgiana Fenwick took the garden in hand.\n\n"
+        '"The roses are a ruin," said Miss Fenwick.\n\n'
+        '"Then dig them up," said Edmund.\n\n'
+        "Miss Fenwick dug them up herself before the week was out. Georgiana was not one to wait.\n"
+    )
+    r = analyse_text(text)
+    her = [c for c in r.characters if c.name == "Georgiana Fenwick" or "Georgiana Fenwick" in c.aliases]
+    assert len(her) == 1 and "Miss Fenwick" in [her[0].name, *her[0].aliases]
+    assert r.speaker_of("roses are a ruin") == her[0]
+    assert not any("Miss Fenwick" in [c.name, *c.aliases] for c in r.characters if c is not her[0])

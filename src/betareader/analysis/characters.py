@@ -660,8 +660,12 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
             elif lasts and tc in ("miss", "f"):
                 # Miss Bingley: the one woman of that surname with a full name
                 women = [e for e in lasts if e.gender() != "m" and not (e.classes & {"mrs", "m"})]
-                if len(women) == 1 and len(lasts) == 1:
-                    target = women[0]
+                men = [e for e in lasts if e.gender() == "m" or e.classes & MALE_CLASSES]
+                plain = [e for e in women if not e.classes]
+                if len(women) == 1 and len(women) + len(men) == len(lasts):
+                    target = women[0]  # (her brother Fitzwilliam Darcy is no Miss Darcy)
+                elif len(plain) == 1 and len(women) + len(men) == len(lasts) and tc == "miss":
+                    target = plain[0]  # nor is Lady Anne Darcy, known by her title
                 elif tc == "miss" and len(women) > 1:
                     target = _eldest(women, miss_given)
         if target is None:
@@ -1209,6 +1213,14 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
             words = [w for w in c if w.lower() not in NAME_PARTICLES]
             if any((w,) in person_cores for w in words) and not any(w.lower() in NOT_NAMES for w in words):
                 person_cores.add(c)
+    # the given name of a person's full name, a common given name that acts as a person
+    # ("Beatrice Blaine" ... "But Beatrice was critical"), is a name whatever NER made of it
+    known_given = given_names()
+    firsts_of_persons = {c[0] for c in person_cores if len(c) > 1}
+    for c, st in stats.items():
+        if len(c) == 1 and c not in person_cores and c[0] in firsts_of_persons \
+                and c[0].lower() in known_given and st.subject + st.vocative + st.tag_subject + st.pron >= 1:
+            person_cores.add(c)
     # a known nickname of a person's given name, addressed or speaking ("Bram?" to Ambrose
     # Quill) is that person's name even when it says too little on its own
     given_of_persons = {c[0].lower() for c in person_cores}
