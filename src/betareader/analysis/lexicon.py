@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+
+from ..speech_verbs import phrasal_forms, speech_forms
 
 # -- titles -----------------------------------------------------------------------------------
 # Title word (lower case, no period) -> class: m (a man), mrs (a married woman), miss (an
@@ -324,51 +325,14 @@ def _read_lines(text: str) -> list[str]:
     return out
 
 
-def _inflect(word: str) -> set[str]:
-    """Regular inflections of a verb (said/says come from the data file itself)."""
-    forms = {word}
-    if word.endswith("e"):
-        forms |= {word + "s", word + "d", word[:-1] + "ing"}
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
-    elif word.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {word + "es", word + "ed", word + "ing"}
-    else:
-        forms |= {word + "s", word + "ed", word + "ing"}
-    return forms
+# Verbs that are speech only with their particle (``went on``, ``broke in``): their bare forms
+# are no tag for the analysis ("the clock chimed", "she put it down").
+PARTICLE_ONLY = frozenset({"go", "break", "put", "chime", "pipe", "sum", "burst"})
 
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """(single-word verb forms, {verb form: particles it needs}) for dialogue tags.
-
-    Reads ``checks/data/speech-verbs.txt`` (the dialogue-punctuation rule's list) when it
-    exists, and always this package's ``analysis/data/speech_verbs.txt``.
-    """
-    texts = []
-    shared = Path(__file__).resolve().parent.parent / "checks" / "data" / "speech-verbs.txt"
-    if shared.is_file():
-        try:
-            texts.append(shared.read_text(encoding="utf-8"))
-        except OSError:
-            pass
-    texts.append(resources.files("betareader.analysis").joinpath("data/speech_verbs.txt")
-                 .read_text(encoding="utf-8"))
-    single: set[str] = set()
-    phrasal: dict[str, set[str]] = {}
-    for text in texts:
-        for entry in _read_lines(text):
-            words = entry.split()
-            if len(words) == 1:
-                single |= _inflect(words[0]) if words[0].isalpha() else {words[0]}
-            else:
-                for form in _inflect(words[0]) | {words[0]}:
-                    phrasal.setdefault(form, set()).add(words[1])
-    # "go on"-type verbs are speech only with their particle: drop bare forms of them that
-    # are not speech verbs by themselves.
-    for verb in ("go", "goes", "went", "gone", "going", "break", "broke", "breaks", "breaking",
-                 "put", "puts", "putting", "chime", "chimes", "chimed", "chiming", "pipe",
-                 "piped", "pipes", "piping", "sum", "summed", "burst", "bursts", "bursting"):
-        if verb in phrasal:
-            single.discard(verb)
-    return frozenset(single), {k: frozenset(v) for k, v in phrasal.items()}
+    """(single-word verb forms, {verb form: particles it needs}) for dialogue tags, from the
+    package's list (:mod:`betareader.speech_verbs`), -ing forms included."""
+    single = {form for form, lemma in speech_forms(progressive_form=True).items() if lemma not in PARTICLE_ONLY}
+    return frozenset(single), dict(phrasal_forms())

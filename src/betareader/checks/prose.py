@@ -16,9 +16,9 @@ needs the lemmatizer:
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..speech_verbs import entries as speech_entries
 from .base import load_list
 
 if TYPE_CHECKING:
@@ -134,27 +134,15 @@ def lemma(tok: "Token") -> str:
     return lemma_for(tok.lower, tok.tag)
 
 
-def data_exists(name: str) -> bool:
-    try:
-        return resources.files("betareader.checks").joinpath("data", name).is_file()
-    except (FileNotFoundError, ModuleNotFoundError):  # pragma: no cover
-        return False
-
-
 @lru_cache(maxsize=None)
 def speech_verbs() -> frozenset[str]:
     """Lemmas of verbs that carry speech in a dialogue tag (said, asked, whispered ...).
 
-    Our own list (``dialogue-tag-adverbs-verbs.txt``) plus the shared ``speech-verbs.txt``
-    when the dialogue-punctuation rule ships it.
+    Our own list (``dialogue-tag-adverbs-verbs.txt``) plus the package's speech verbs
+    (:mod:`betareader.speech_verbs`) that are speech on their own.
     """
     words = set(load_list("dialogue-tag-adverbs-verbs.txt"))
-    if data_exists("speech-verbs.txt"):
-        for entry in load_list("speech-verbs.txt"):
-            entry = entry.strip().lower()
-            if entry and " " not in entry and entry.isalpha():
-                words.add(lemma_for(entry, "VBD"))
-                words.add(entry)
+    words |= {lemma for lemma, particle in speech_entries() if particle is None}
     return frozenset(words)
 
 

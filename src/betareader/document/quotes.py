@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from ..speech_verbs import alternation as speech_alternation
+from ..speech_verbs import speech_forms
 from .model import Quote, Span
 
 DOUBLE_OPEN = "“«„"
@@ -313,13 +315,15 @@ def is_indented_block(text: str, start: int, end: int) -> bool:
     return flush >= 3 and flush >= 2 * indented
 
 
-# Words after which a short quote is speech all the same (`he said "yes" and left`).  Not
-# "called" (`what they called "seein' folks"`) nor "of" (`the cry of "Fire!"` has its "!").
-_SPEECH_BEFORE = re.compile(
-    r"(?:say|said|says|saying|cr(?:y|ied|ies|ying)|shout\w*|scream\w*|yell\w*|whisper\w*"
-    r"|mutter\w*|murmur\w*|answer\w*|repl(?:y|ied|ies|ying)|ask\w*|add\w*|exclaim\w*|groan\w*"
-    r"|sigh\w*|gasp\w*|sn(?:a|ar)l\w*|hiss\w*|roar\w*|bark\w*|thought|think\w*|wonder\w*|hear\w*"
-    r"|heard|tell|told|telling|went|go|goes|going|like)$", re.I)
+# Speech verbs that name or perform a text rather than say a line: a quote after them is a
+# name or a title (`what they called "seein' folks"`, `the choir sang "Far Above the Daisies"`).
+_NAMING_VERBS = frozenset({"call", "sing", "recite", "chant", "hum", "repeat", "quote", "read"})
+# Words after which a short quote is speech all the same (`he said "yes" and left`): any form
+# of a speech verb, and words that introduce a sound or a quoted saying (`went "boom"`, `heard
+# "Fire!"`); not the naming verbs above, nor "of" (`the cry of "Fire!"` has its "!").
+_SPEECH_BEFORE = re.compile(r"(?:%s|hear|hears|hearing|heard|went|go|goes|going|like)$" % "|".join(
+    sorted((f for f, lemma in speech_forms(progressive_form=True).items() if lemma not in _NAMING_VERBS),
+           key=lambda f: (-len(f), f))), re.I)
 # Words that announce a name, title or inscription, even across a comma or colon
 # (`a chromo entitled, "Christ Blessing Little Children"`, `a bottle labeled, "Best Vanilla."`).
 # The nouns for such a text (`under the title "..."`, `the homely adage, '...'`).
@@ -498,33 +502,25 @@ def end_unclosed(text: str, q: Quote) -> None:
 # Some fiction (Joyce; much European and translated prose) opens speech with a dash at the start
 # of the paragraph and no closing mark:  —Back to barracks! he said sternly. Your absurd name!
 _DASH_OPEN = re.compile(r"[ \t]*(—|―|--|–)(?=[ \t]*[^\W\d_])")
-_DASH_VERBS = (
-    r"said|says|asked|asks|cried|cries|answered|answers|replied|replies|shouted|shouts|called|"
-    r"whispered|murmured|muttered|added|adds|began|continued|went on|goes on|repeated|exclaimed|"
-    r"laughed|sighed|groaned|snapped|insisted|explained|agreed|interrupted|observed|remarked|"
-    r"declared|suggested|urged|told|begged|demanded|inquired|enquired|returned|rejoined|retorted|"
-    r"intoned|gasped|yelled|screamed|hissed|growled|thought|wondered"
-)
+# Every form of a speech verb but the -ing one (said|says|went on ...): see betareader.speech_verbs.
+_TAG_VERBS = speech_alternation()
 # After a short quote, the start of a dialogue tag (see _noun_use).
 _TAG_AFTER = re.compile(
-    r"\s*(?:he|she|they|i|we|you|it|his|her|their|my|the|a|an|came|comes|come|%s|says|yells?|yelled)\b"
-    % _DASH_VERBS, re.I)
+    r"\s*(?:he|she|they|i|we|you|it|his|her|their|my|the|a|an|came|comes|come|%s)\b" % _TAG_VERBS, re.I)
 _DASH_SUBJECT = r"(?:he|she|they|I|we|it|you|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
 _DASH_TAG = re.compile(
     r"(?<=[,!?.…:;])\s+(?:%s\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+%s)\b[^.!?]{0,80}?[.!?,;:](?=\s|$)"
-    % (_DASH_SUBJECT, _DASH_VERBS, _DASH_VERBS, _DASH_SUBJECT))
+    % (_DASH_SUBJECT, _TAG_VERBS, _TAG_VERBS, _DASH_SUBJECT))
 DASH_MIN_PARAGRAPHS = 3
 # A dialogue tag after the comma, ? or ! that ends a speech (see end_unclosed): "..., Pet said".
 _TAG_SUBJECT = r"(?:he|she|they|I|we|you|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
-_PRESENT_TAG_VERBS = (r"asks|answers|replies|shouts|calls|whispers|murmurs|mutters|adds|begins|continues"
-                      r"|repeats|exclaims|laughs|sighs|groans|snaps|insists|explains|agrees|interrupts"
-                      r"|observes|remarks|declares|suggests|urges|tells|begs|demands|hisses|growls|yells"
-                      r"|screams|gasps|thinks|wonders|offers|offered")
-# A speech or thought verb soon after a quote: its dialogue tag (`"...," thought poor Alice`).
-_TAG_VERB_AFTER = re.compile(r"[^.!?;\"“”]{0,40}?\b(?:%s|%s|say|put in)\b" % (_DASH_VERBS, _PRESENT_TAG_VERBS), re.I)
+# A speech or thought verb right after a quote: its dialogue tag (`"...," thought poor Alice`).
+# A tag opens with its verb or has it among its first words (`thought poor Alice`, `the Queen
+# added`, `as the Boers say`); `its truth was admitted` is narration.
+_TAG_VERB_AFTER = re.compile(r"[\s,;:—–-]*(?:as\s+)?(?:[\w'’]+[\s,]+){0,2}?(?:%s|say)\b" % _TAG_VERBS, re.I)
 _UNCLOSED_TAG = re.compile(
-    r"(?<=[,!?])(?=\s+(?:%s\s+(?:\w+ly\s+)?(?:%s|%s)|(?:%s|%s)\s+%s)(?=[\s,.;:!?—–]|$))"
-    % (_TAG_SUBJECT, _DASH_VERBS, _PRESENT_TAG_VERBS, _DASH_VERBS, _PRESENT_TAG_VERBS, _TAG_SUBJECT))
+    r"(?<=[,!?])(?=\s+(?:%s\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+%s)(?=[\s,.;:!?—–]|$))"
+    % (_TAG_SUBJECT, _TAG_VERBS, _TAG_VERBS, _TAG_SUBJECT))
 
 
 def uses_dash_dialogue(text: str, spans: list[tuple[int, int]]) -> bool:

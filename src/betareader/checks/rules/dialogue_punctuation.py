@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...speech_verbs import speech_forms
 from ..base import Rule, load_list
 
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -49,49 +50,6 @@ IMPERATIVES = {"come", "go", "look", "listen", "wait", "stop", "get", "give", "t
                "sit", "stand", "tell", "stay", "leave", "bring", "calm", "watch", "keep", "hold",
                "hang", "move", "try", "follow", "show", "please", "run", "grab", "open", "close",
                "pass", "duck", "jump", "relax", "shut", "be"}
-
-
-# Past tenses the regular rules below do not make (checked against lemminflect by the tests).
-IRREGULAR_PAST = {"say": ("said",), "begin": ("began",), "speak": ("spoke",), "swear": ("swore",),
-                  "tell": ("told",), "think": ("thought",), "weep": ("wept",), "sing": ("sang",),
-                  "spit": ("spat", "spit"), "plead": ("pleaded", "pled"), "admit": ("admitted",),
-                  "lie": ("lied",)}
-
-
-def inflect(lemma: str) -> tuple[tuple[str, ...], str]:
-    """(past tense forms, third person singular) of a speech verb.
-
-    Regular English rules plus :data:`IRREGULAR_PAST`; lemminflect would do the same, but
-    takes seconds to load and this runs in every check.
-    """
-    if re.search(r"(?:s|x|z|ch|sh|[^o]o)$", lemma):
-        third = lemma + "es"
-    elif re.search(r"[^aeiou]y$", lemma):
-        third = lemma[:-1] + "ies"
-    else:
-        third = lemma + "s"
-    if lemma in IRREGULAR_PAST:
-        return IRREGULAR_PAST[lemma], third
-    if lemma.endswith("e"):
-        past = lemma + "d"
-    elif re.search(r"[^aeiou]y$", lemma):
-        past = lemma[:-1] + "ied"
-    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma.replace("qu", "q")):
-        past = lemma + lemma[-1] + "ed"  # snap -> snapped
-    else:
-        past = lemma + "ed"
-    return (past,), third
-
-
-@lru_cache(maxsize=1)
-def speech_forms() -> dict[str, str]:
-    """Inflected form (said, whispers ...) → lemma, from ``speech-verbs.txt``."""
-    out: dict[str, str] = {}
-    for lemma in load_list("speech-verbs.txt"):
-        past, third = inflect(lemma)
-        for form in (lemma, third, *past):
-            out.setdefault(form, lemma)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..base import Rule, load_list, load_pairs
-from .dialogue_punctuation import speech_forms
+from ...speech_verbs import speech_forms
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _SKIP_SPANS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|edu|gov|io"
