@@ -398,10 +398,11 @@ def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
 
 
 # A speech verb earlier in the sentence: the quote is what was said (`he told me there was
-# another river--"over there, short river"`, `she'd "acksually never seen"`).
-_SPEECH_IN_SENTENCE = re.compile(
-    r"\b(?:said|says|say|told|tell|tells|telling|asked|answered|replied|added|adding|observed"
-    r"|remarked|went on|goes on|continued|expressed|declared|called out|cried|exclaimed)\b", re.I)
+# another river--"over there, short river"`, `she'd "acksually never seen"`), or a phrase
+# as someone put it (`as she expressed it, "beat out."`).
+_SPEECH_IN_SENTENCE = re.compile(r"\b(?:%s|expressed)\b" % "|".join(sorted(
+    (f for f, lemma in speech_forms(progressive_form=True).items() if lemma not in _NAMING_VERBS),
+    key=lambda f: (-len(f), f))), re.I)
 
 
 SENTENCE_REACH = 300
