@@ -340,9 +340,10 @@ def test_an_inn_named_after_an_admiral_is_no_character(analyse_text):
 
 def test_a_bare_name_answering_a_question_is_no_vocative():
     text = ('"Who has taken the mill?" asked Mr. Harrow.\n\n"Pollard."\n\n"Pollard!" she called up the stairs.\n\n'
-            'Mr. Pollard, it was said, had four thousand a year.\n')
+            'Mr. Pollard, it was said, had four thousand a year.\n\n'
+            '"Good evening."\n\n"Harrow." Mr. Pollard nodded to him at the door.\n')
     story = build_story(text)
     parse(story, extra=("ner",))
     roster = find_characters(story, narration(story)).roster
     called = [story.tokens[t].start for t, _ in roster.vocatives]
-    assert called == [text.index("Pollard!")]
+    assert called == [text.index("Pollard!"), text.index("Harrow.\"")]  # a greeting names whom it greets

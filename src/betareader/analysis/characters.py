@@ -134,6 +134,15 @@ nine ten first second third last next yes no well oh ah
 """Words of NOT_NAMES that never name anybody, even as the subject of a speech verb."""
 
 
+def _after_question(toks: list[Token], open_quote: int) -> bool:
+    """The quote opening at token ``open_quote`` follows a line that asked a question
+    (``"What is his name?" he asked.`` / ``"Bingley."``)."""
+    for x in range(open_quote - 1, max(-1, open_quote - 20), -1):
+        if toks[x].text in _QUOTE_TOKENS:
+            return x > 0 and toks[x - 1].text == "?"
+    return False
+
+
 def _tag_position(toks: list[Token], start: int, end: int, single: frozenset[str]) -> bool:
     """The word stands next to a speech verb in narration (``said Good``, ``Dad said``)."""
     before = toks[start - 1] if start > 0 else None
@@ -344,8 +353,10 @@ def extract_mentions(story: Story, glossary: Iterable[str] = ()) -> list[Mention
         else:
             before = toks[start - 1].text if start > 0 else ""
             after = toks[end].text if end < n else ""
+            # "What is his name?" / "Bingley.": the name asked for, not someone addressed
+            # (but "Sasuke-kun." / "Sakura." greets her)
             answer = before in _QUOTE_TOKENS and after == "." and end + 1 < n \
-                and toks[end + 1].text in _QUOTE_TOKENS  # "Bingley." -- the name asked for
+                and toks[end + 1].text in _QUOTE_TOKENS and _after_question(toks, start - 1)
             if (before in (",", "!") or before in _QUOTE_TOKENS or (prev is not None and prev.lower in ("dear", "dearest", "oh", "o"))) \
                     and after in _VOC_AFTER and not answer:
                 ment.vocative = True
