@@ -122,9 +122,12 @@ def test_quotes_used_as_parts_of_a_narration_sentence_are_not_speech():
         'She liked the old adage, "slow water wears the stone," and said it often.\n\n'
         '"To Ilse Varga, from the crew of the Marten," was engraved on the inside of the lid.\n\n'
         'He had, as the saying goes, "gone to the dogs" before he was thirty.\n\n'
-        '"Come in," said Ilse.\n'
+        'She didn\'t say "not ever," but they all heard it.\n\n'
+        'On the flyleaf was a copy of "Verses Written on Leaving Harlow School, by a Former Pupil."\n\n'
+        '"Come in," said Ilse.\n\n'
+        'He said "yes" and left.\n'
     )
-    assert spoken(text) == ["Come in,"]
+    assert spoken(text) == ["Come in,", "yes"]
 
 
 def test_a_lower_case_phrase_in_a_sentence_is_not_speech_but_a_split_line_is():

@@ -342,6 +342,12 @@ _PHRASE_BEFORE = re.compile(r"(?:a|an|the|my|your|its|our|their|this|these|those
 # Words that introduce a sound as well as speech (`went "boom"`, `went "twosing,"`): they make a
 # quote speech only when it starts as a spoken sentence starts, with a capital.
 _SOUND_BEFORE = re.compile(r"(?:went|go|goes|going|like)$", re.I)
+# A speech verb denied: `didn't say`, `never said`, `did not whisper`.
+_NOT_SAID = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
+# A written or performed work named after "of": `a copy of "..."`, `the words of "..."`.
+_WORK_OF = re.compile(r"\b(?:copy|copies|edition|volume|verses?|stanzas?|chapter|strains?|words|lines|tune|"
+                      r"score|reading|performance|rendering|rendition)\s+of$", re.I)
+TITLE_MAX_WORDS = 25
 MENTION_MAX_WORDS = 6
 NAMING_MAX_WORDS = 12
 PHRASE_MAX_WORDS = 12
@@ -372,9 +378,12 @@ def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
     j = _skip_space_back(text, q.start - 1, par_start)
     k, e = _word_back(text, j, par_start)
     if e > k and _SPEECH_BEFORE.match(text, k, e) and not (lower and _SOUND_BEFORE.match(text, k, e)):
-        return False  # he said "yes" and left
+        # he said "yes" and left; but she didn't say "perhaps never": nobody said it
+        return words <= MENTION_MAX_WORDS and _NOT_SAID.search(text, max(par_start, k - 12), k) is not None
     if e > k and words <= PHRASE_MAX_WORDS and _PHRASE_BEFORE.match(text, k, e):
         return True
+    if e > k and words <= TITLE_MAX_WORDS and _WORK_OF.search(text, max(par_start, k - 30), e):
+        return True  # a copy of "Lines addressed to a young lady ..."
     if words <= NAMING_MAX_WORDS and _WRITTEN_AFTER.match(text, q.end):
         return True
     if j >= par_start and text[j] in ",:":
