@@ -347,3 +347,15 @@ def test_a_bare_name_answering_a_question_is_no_vocative():
     roster = find_characters(story, narration(story)).roster
     called = [story.tokens[t].start for t, _ in roster.vocatives]
     assert called == [text.index("Pollard!"), text.index("Harrow.\"")]  # a greeting names whom it greets
+
+
+def test_my_brother_named_once_is_that_character_in_later_tags(analyse_text):
+    text = (
+        'I had not seen my brother Anselm for three years when he rode up to the gate.\n\n'
+        '"You look thinner," said my brother.\n\n'
+        '"And you look older," I answered.\n\n'
+        '"I am older," said my brother, and laughed.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("You look thinner").name == "Anselm"
+    assert r.speaker_of("I am older").name == "Anselm"

@@ -69,6 +69,10 @@ POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 # A question for the name of the person spoken to (not "What's his name?").
 _NAME_QUESTION = re.compile(r"(?i)\b(?:what(?:'s|’s| is)? your name|your name\b[^?]{0,20}\?|what name\b|who are you\b"
                             r"|who might you be|and you are\b|tell (?:us|me) your name)")
+RELATIVES = frozenset(KIN) | {"uncle", "aunt", "cousin", "grandfather", "grandmother", "niece", "nephew",
+                              "grandson", "granddaughter", "stepmother", "stepfather", "stepson",
+                              "stepdaughter", "stepbrother", "stepsister"}
+"""Words for a relative: ``my brother Robert`` names the one brother for good."""
 SPOUSES = frozenset({"wife", "lady", "husband"})
 PARENTS = frozenset({"mother", "mamma", "mama", "mum", "mom", "father", "papa", "dad"})
 """Kin words whose person takes the possessor's surname (see ``_Attributor._kin_name``)."""
@@ -179,6 +183,7 @@ class _Attributor:
         self.thoughts: set[int] = set()
         self.nominal_keys: dict[tuple, list[Nominal]] = {}
         """Description key -> the described people so called, in order of appearance."""
+        self.apposed = self._apposed_relatives()
         self.nominal_head: dict[int, int] = {}
         """Token of a description in the narration -> the described person's id."""
         # characters by title word and by (title class, surname) for descriptions
@@ -698,6 +703,29 @@ class _Attributor:
                     return (best, "description", CONFIDENCE["description"] * 0.8)
         return None
 
+    def _apposed_relatives(self) -> dict[tuple, int]:
+        """(owner, kin word) -> the relative the narration names so: ``my brother Robert``,
+        ``her cousin, Diana``.  The owner is "narrator" for my/our, else the character the
+        roster resolved the possessive to; a relation named for two people is left out, and so
+        are words that pass from one person to another (``my companion``, ``his friend``)."""
+        toks = self.toks
+        found: dict[tuple, set[int]] = {}
+        for i in range(len(toks) - 2):
+            t = toks[i]
+            if t.lower not in POSSESSIVES or t.lower == "your" or t.speech:
+                continue
+            noun = toks[i + 1]
+            if not noun.tag.startswith("NN") or noun.text[:1].isupper() or noun.lower not in RELATIVES:
+                continue
+            j = i + 3 if toks[i + 2].text == "," and i + 3 < len(toks) else i + 2
+            ci = self.roster.token_char.get(j)
+            if ci is None or toks[j].speech:
+                continue
+            owner = "narrator" if t.lower in ("my", "our") else self.roster.pronoun_char.get(i)
+            if owner is not None and owner != ci:
+                found.setdefault((owner, noun.lower), set()).add(ci)
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
     def _possessive_of(self, x: int) -> int | None:
         """The possessive determiner of the noun at ``x`` (``his`` in ``his wife``), if any."""
         toks = self.toks
@@ -766,6 +794,10 @@ class _Attributor:
         d = self._describe(x)
         if d is None:
             return (None, "tag", 0.0)
+        owner = "narrator" if d.possessive in ("my", "our") else d.possessor
+        named = self.apposed.get((owner, d.key[1])) if owner is not None else None
+        if named is not None:  # "my brother Robert" ... "said my brother"
+            return (named, "description", CONFIDENCE["description"])
         key = d.key + ((d.possessor,) if d.possessor is not None else ())
         kin_name = self._kin_name(x, sal, turn)
         if kin_name is not None:  # "his lady", "his wife": one Mrs. Bennet
