@@ -283,3 +283,18 @@ def test_miss_x_is_the_one_woman_of_that_surname_beside_her_brother(analyse_text
     assert len(her) == 1 and "Miss Fenwick" in [her[0].name, *her[0].aliases]
     assert r.speaker_of("roses are a ruin") == her[0]
     assert not any("Miss Fenwick" in [c.name, *c.aliases] for c in r.characters if c is not her[0])
+
+
+def test_mr_x_among_brothers_goes_to_the_brother_in_focus(analyse_text):
+    text = (
+        "Mr. Edwin Farrow kept the shop; Mr. Silas Farrow kept the books. Nobody mixed them up.\n\n"
+        "Edwin Farrow came out to meet us. Mr. Farrow shook hands with each of us in turn.\n\n"
+        "Later we went up to the office. Silas Farrow did not rise from his desk, and Mr. Farrow "
+        "barely looked at us.\n"
+    )
+    r = analyse_text(text)
+    names = {c.name: c for c in r.characters}
+    assert "Mr. Farrow" not in names
+    edwin, silas = names["Edwin Farrow"], names["Silas Farrow"]
+    assert text.index("Mr. Farrow shook") in edwin.mention_offsets
+    assert text.index("Mr. Farrow barely") in silas.mention_offsets

@@ -659,6 +659,11 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
             target = exact[0]
         if target is None and tc == "miss" and exact:
             target = _eldest(live(lambda e: word in e.lasts and ent_compatible(e, key)), miss_given)
+        if target is None and tc == "m" and len(exact) > 1:
+            # "Mr. Sholto" beside Mr. Thaddeus Sholto and Mr. Bartholomew Sholto: each mention
+            # goes to the brother in focus
+            assign[key] = [e.index for e in exact]
+            continue
         if target is None and not exact:
             lasts = live(lambda e: word in e.lasts and ent_compatible(e, key))
             given = live(lambda e: word in e.firsts and ent_compatible(e, key))
