@@ -298,3 +298,19 @@ def test_mr_x_among_brothers_goes_to_the_brother_in_focus(analyse_text):
     edwin, silas = names["Edwin Farrow"], names["Silas Farrow"]
     assert text.index("Mr. Farrow shook") in edwin.mention_offsets
     assert text.index("Mr. Farrow barely") in silas.mention_offsets
+
+
+def test_sir_given_surname_is_a_full_name_and_miss_x_goes_to_the_sister_in_focus(analyse_text):
+    text = (
+        "Sir Walter Penhallow had two daughters, Clara Penhallow and Rose Penhallow. Sir Walter "
+        "was proud of them both. Sir Walter said so often. Sir Walter said so at dinner.\n\n"
+        "Clara Penhallow was the quiet one. That evening Miss Penhallow sat by the fire and read.\n\n"
+        "Rose Penhallow came in late, and Miss Penhallow threw her gloves on the sofa.\n"
+    )
+    r = analyse_text(text)
+    names = {c.name: c for c in r.characters}
+    walter = [c for c in r.characters if "Sir Walter Penhallow" in [c.name, *c.aliases]]
+    assert len(walter) == 1 and "Sir Walter" in [walter[0].name, *walter[0].aliases]
+    assert "Miss Penhallow" not in names
+    assert text.index("Miss Penhallow sat") in names["Clara Penhallow"].mention_offsets
+    assert text.index("Miss Penhallow threw") in names["Rose Penhallow"].mention_offsets

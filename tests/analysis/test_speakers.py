@@ -359,3 +359,13 @@ def test_my_brother_named_once_is_that_character_in_later_tags(analyse_text):
     r = analyse_text(text)
     assert r.speaker_of("You look thinner").name == "Anselm"
     assert r.speaker_of("I am older").name == "Anselm"
+
+
+def test_her_mother_is_the_lady_of_her_surname(analyse_text):
+    text = (
+        'Lady Penhallow sat at the head of the table. Clara Penhallow sat at the foot of it.\n\n'
+        '"Must we go to the ball?" asked Clara Penhallow.\n\n'
+        '"We must," said her mother, "and you will dance."\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("We must").name == "Lady Penhallow"

@@ -673,8 +673,9 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                 males = [e for e in lasts if e.gender() == "m"]
                 if len(males) == 1:
                     target = males[0]
-            elif lasts and tc in ("miss", "f"):
-                # Miss Bingley: the one woman of that surname with a full name
+            elif lasts and (tc == "miss" or {w.lower().rstrip(".") for w in tw} & {"ms", "mx"}):
+                # Miss Bingley: the one woman of that surname with a full name (a Lady Penhallow
+                # is the married one, not her daughter Clara Penhallow)
                 women = [e for e in lasts if e.gender() != "m" and not (e.classes & {"mrs", "m"})]
                 men = [e for e in lasts if e.gender() == "m" or e.classes & MALE_CLASSES]
                 plain = [e for e in women if not e.classes]
@@ -684,6 +685,12 @@ def _cluster(counts: dict, form_pron: dict) -> tuple[list[_Entity], dict]:
                     target = plain[0]  # nor is Lady Anne Darcy, known by her title
                 elif tc == "miss" and len(women) > 1:
                     target = _eldest(women, miss_given)
+                    sisters = [e for e in women if e.multi and not e.classes]
+                    if target is None and len(sisters) > 1:
+                        # Miss Lucas beside Charlotte and Maria Lucas, and nothing to tell
+                        # the eldest: each mention goes to the sister in focus
+                        assign[key] = [e.index for e in sisters]
+                        continue
         if target is None:
             target = new()
         add(target, key)
@@ -1252,7 +1259,9 @@ def build_roster(story: Story, narration=None, glossary: Iterable[str] = ()) -> 
             titled_single[m.core[0]] += 1
             titled_with.add((m.core[0], m.title_words))
     for m in mentions:
-        if m.titles and len(m.core) == 2 and m.core in person_cores:
+        if m.titles and len(m.core) == 2 and m.core in person_cores \
+                and not set(w.lower().rstrip(".") for w in m.titles) & (GIVEN_NAME_TITLES - {"miss", "master"}):
+            # (Sir William Lucas, Lady Anne Darcy: these titles go before a full name)
             n = stats[m.core].count
             if titled_single[m.core[0]] >= 3 * n and stats[m.core[1:]].count >= 3 * n \
                     and m.core[1:] in person_cores and not (

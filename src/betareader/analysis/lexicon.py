@@ -251,10 +251,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "within", "throughout", "a
 # Kin nouns in descriptions ("his wife") -> the title class of the relative with the same surname.
 # Kin nouns in descriptions ("his wife", "her mother") -> (title classes, gender) of the relative
 # who shares the possessor's surname.
-KIN = {
-    "wife": ({"mrs"}, "f"), "lady": ({"mrs"}, "f"), "widow": ({"mrs"}, "f"),
-    "husband": ({"m"}, "m"), "mother": ({"mrs"}, "f"), "mamma": ({"mrs"}, "f"),
-    "mama": ({"mrs"}, "f"), "mum": ({"mrs"}, "f"), "mom": ({"mrs"}, "f"),
+KIN = {  # (title classes the relative may bear: Mrs. or Lady Bennet, Mr. or Sir William; gender)
+    "wife": ({"mrs", "f"}, "f"), "lady": ({"mrs", "f"}, "f"), "widow": ({"mrs", "f"}, "f"),
+    "husband": ({"m"}, "m"), "mother": ({"mrs", "f"}, "f"), "mamma": ({"mrs", "f"}, "f"),
+    "mama": ({"mrs", "f"}, "f"), "mum": ({"mrs", "f"}, "f"), "mom": ({"mrs", "f"}, "f"),
     "father": ({"m"}, "m"), "papa": ({"m"}, "m"), "dad": ({"m"}, "m"),
     "sister": ({"miss", "f"}, "f"), "daughter": ({"miss", "f"}, "f"),
     "brother": ({"m"}, "m"), "son": ({"m"}, "m"),

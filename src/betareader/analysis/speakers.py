@@ -802,8 +802,11 @@ class _Attributor:
         kin_name = self._kin_name(x, sal, turn)
         if kin_name is not None:  # "his lady", "his wife": one Mrs. Bennet
             title, surname = kin_name.split(" ", 1)
-            named = self.by_class_surname.get((TITLE_CLASS[title.lower().rstrip(".")], surname.lower()), set())
-            if len(named) == 1:  # named later in the story, or long before
+            # Mrs. Bennet, or a Lady Lucas: a titled woman (man) of that surname, named later
+            # in the story or long before
+            classes = {"mrs", "f"} if title == "Mrs." else {"m"}
+            named = {ci for c in classes for ci in self.by_class_surname.get((c, surname.lower()), set())}
+            if len(named) == 1:
                 return (next(iter(named)), "description", CONFIDENCE["description"])
             nom = self._nominal_at(x, ("kin", kin_name))
             if nom is None:
