@@ -369,3 +369,15 @@ def test_her_mother_is_the_lady_of_her_surname(analyse_text):
     )
     r = analyse_text(text)
     assert r.speaker_of("We must").name == "Lady Penhallow"
+
+
+def test_a_denied_speech_verb_or_the_person_addressed_is_no_tag(analyse_text):
+    text = (
+        'Ilse and the ferryman stood on the jetty in the rain.\n\n'
+        '"Will you take us across tonight?" The ferryman did not answer, so Ilse asked again.\n\n'
+        '"Where will you go, Ilse?" Before Ilse could answer, the bell rang.\n\n'
+        '"Home," said Ilse.\n'
+    )
+    r = analyse_text(text)
+    assert r.speaker_of("take us across") is None or r.speaker_of("take us across").name == "Ilse"
+    assert r.speaker_of("Where will you go") is None or r.speaker_of("Where will you go").name != "Ilse"

@@ -313,6 +313,10 @@ class _Attributor:
                 if res is None and k == 0 and qa == a and prev_par is not None:
                     # the tag closes the previous paragraph: `Mr. Bennet coolly observed,`
                     res = self._tag_before(prev_par, qi, sal, turns, turn)
+                if res is not None and res[0] is not None and res[0] in self.vocatives.get(qi, ()):
+                    # "Oh, where, Anne?" Before Anne could answer ...: the line addresses the
+                    # verb's subject, so the verb is no tag of this line
+                    res = None
                 named = self.self_named.get(qi)
                 if named is not None and (res is None or res[1] != "explicit"):
                     if res is not None and res[0] is not None and res[0] >= NOMINAL_BASE:
@@ -460,8 +464,8 @@ class _Attributor:
                         verb = x
                         break
             region = (start, before_b)
-        if verb is None:
-            return None
+        if verb is None or self._negated(verb):
+            return None  # "The Mouse did not answer": no tag, and the Mouse is not the speaker
         if toks[verb].lower in THOUGHT_VERBS and self._thought_tag(verb, after_a, before_b):
             self.thoughts.add(qi)
         turn.addressees.update(self._told(verb, region))
@@ -472,6 +476,13 @@ class _Attributor:
             return self._by_subject[subj]
         res = self._by_subject[subj] = self._resolve_subject(subj, qi, sal, turns, turn)
         return res
+
+    def _negated(self, verb: int) -> bool:
+        """The speech verb is denied (``did not answer``, ``never said``, ``couldn't reply``)."""
+        toks = self.toks
+        if any(toks[x].head == verb and toks[x].dep == "neg" for x in range(max(0, verb - 4), verb)):
+            return True
+        return verb > 0 and toks[verb - 1].lower in ("not", "n't", "never", "nt")
 
     def _thought_tag(self, verb: int, after_a: int, before_b: int) -> bool:
         """``verb`` (think, wonder) tags the quote itself: right after it (``,' thought Alice``,
@@ -1113,8 +1124,8 @@ class _Attributor:
                             t.results[qi] = (speaker, "pronoun", r[2])
                     t.speaker = speaker
                     continue
-                if t.speaker is not None or speaker is None or speaker == UNKNOWN:
-                    continue
+                if t.speaker is not None or speaker is None or speaker == UNKNOWN or speaker in t.addressees:
+                    continue  # (nobody is left but the one the line addresses: nobody we know)
                 method = "vocative" if k and speaker in seq[k - 1].addressees else "turn-taking"
                 t.speaker, t.method = speaker, method
                 t.confidence = CONFIDENCE[method] * (0.75 + 0.25 * min(1.0, max(0.0, margin) / 2))
