@@ -381,3 +381,16 @@ def test_a_denied_speech_verb_or_the_person_addressed_is_no_tag(analyse_text):
     r = analyse_text(text)
     assert r.speaker_of("take us across") is None or r.speaker_of("take us across").name == "Ilse"
     assert r.speaker_of("Where will you go") is None or r.speaker_of("Where will you go").name != "Ilse"
+
+
+def test_a_mans_voice_brings_in_a_man_who_speaks(analyse_text):
+    text = (
+        'The ferry was listing badly. One girl stood apart from the others at the rail.\n\n'
+        '"Excuse me."\n\n'
+        'A man\'s voice at her elbow made her turn. He was pale and breathing fast.\n\n'
+        '"Yes?" she said.\n\n'
+        '"Will you carry a letter for me?" he asked.\n'
+    )
+    r = analyse_text(text)
+    him = r.speaker_of("carry a letter")
+    assert him is not None and him.name == "the man"

@@ -995,7 +995,7 @@ NOMINAL_REACH = 500
 may be her: then ``the girl`` starts no described person of her own."""
 NOMINAL_PENALTY = 0.3
 """Salience handicap of a described person against named characters."""
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss"})
 """Where a description introduces or takes up a person (not "she was a young lady", "Mira, a nurse")."""
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -1021,8 +1021,9 @@ def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past
     """Described people in the narration, in order: ``a girl`` starts one, ``the girl`` goes on.
 
     A singular common noun for a person (``data/person_nouns.txt``) with an article, as the
-    subject or object of a narration clause.  ``a``/``an``/``another`` introduce a new person
-    (kept only when it is a subject or is taken up again: ``in want of a wife`` is nobody);
+    subject or object of a narration clause, or owning its subject (``a man's voice made her
+    turn``).  ``a``/``an``/``another`` introduce a new person (kept only when it is a subject
+    or is taken up again: ``in want of a wife`` is nobody);
     ``the``/``this``/``that`` refer to the last person of that description, or, when
     there is none, maybe to a named character of compatible gender mentioned within
     ``NOMINAL_REACH`` tokens (``Anne ... the child``: nothing is started), or else start one.
@@ -1065,6 +1066,8 @@ def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past
         nom = current.get(t.lower)
         if past and det in _INDEFINITE and _present_clause(toks, t):
             continue  # "a single man ... must be in want of a wife": anyone, nobody
+        if t.dep == "poss" and ((det not in _INDEFINITE and nom is None) or not _acts(toks, t)):
+            continue  # "the lady's": somebody the story has; "with a lady's hand": nobody
         if det in _INDEFINITE or (nom is None and t.lower not in KIN and not _named_nearby(
                 t.i, gender, last_named, genders)):
             nom = Nominal(NOMINAL_BASE + len(out), ("", t.lower), f"the {t.lower}", gender)
@@ -1073,7 +1076,7 @@ def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past
         if nom is not None:
             nom.heads.append(t.i)
     # an object never taken up again is seldom anyone (in want of a wife)
-    kept = [n for n in out if len(n.heads) > 1 or toks[n.heads[0]].dep in ("nsubj", "nsubjpass")]
+    kept = [n for n in out if len(n.heads) > 1 or _acts(toks, toks[n.heads[0]])]
     for k, n in enumerate(kept):
         n.id = NOMINAL_BASE + k
         if n.gender is None:  # "the child ... he", "the doctor ... his": one way only
@@ -1083,6 +1086,14 @@ def find_nominals(story: Story, named_heads: dict[int, int], genders: dict, past
             if not seen and animal:
                 n.gender = "n"  # "the snake" the narration never calls he or she: it
     return kept
+
+
+def _acts(toks: list[Token], t: Token) -> bool:
+    """The description is the subject of its clause, or owns it (``a man's voice made her
+    start``)."""
+    if t.dep in ("nsubj", "nsubjpass"):
+        return True
+    return t.dep == "poss" and toks[t.head].dep in ("nsubj", "nsubjpass")
 
 
 def _pronouns_after(story: Story, head: int, subjects_only: bool = False) -> list[str]:
