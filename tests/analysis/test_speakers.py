@@ -394,3 +394,16 @@ def test_a_mans_voice_brings_in_a_man_who_speaks(analyse_text):
     r = analyse_text(text)
     him = r.speaker_of("carry a letter")
     assert him is not None and him.name == "the man"
+
+
+def test_a_voice_called_he_is_a_man(analyse_text):
+    text = (
+        'Mary watched the fields go by from the train window. She was tired.\n\n'
+        '"That," said a voice at her elbow, "is the prettiest town on the line."\n\n'
+        '"Is it?" she said.\n\n'
+        '"It is," he answered. "I travel it every week."\n'
+    )
+    r = analyse_text(text)
+    him = r.speaker_of("prettiest town")
+    assert him is not None and him.name == "the man" and "the voice" in him.aliases
+    assert r.speaker_of("every week") == him

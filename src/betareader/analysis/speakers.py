@@ -371,7 +371,7 @@ class _Attributor:
             ci, method, conf = q_speaker[qi]
             if ci is not None and ci >= NOMINAL_BASE:  # a described person who speaks
                 if ci not in promoted:
-                    promoted[ci] = self.roster.promote(self.story, self.roster.nominals[ci])
+                    promoted[ci] = self.roster.promote(self.story, self._named_voice(self.roster.nominals[ci]))
                 ci = promoted[ci]
             out.append(AttributedQuote(
                 start=q.inner_start, end=q.inner_end,
@@ -409,6 +409,16 @@ class _Attributor:
                 out[qi] = ci
                 break
         return out
+
+    def _named_voice(self, nom: Nominal) -> Nominal:
+        """``said a voice`` ... ``he observed``: a voice the tags call he or she is a man or a
+        woman (named so, "the voice" kept as an alias)."""
+        gender = self.genders.get(nom.id) or nom.gender
+        if nom.key[1] in SPEAKING_NOUNS and gender in ("m", "f") and not nom.role:
+            if nom.name not in nom.aliases:
+                nom.aliases.append(nom.name)
+            nom.name, nom.gender = ("the man" if gender == "m" else "the woman"), gender
+        return nom
 
     def _quote_of_token(self, t_i: int) -> int | None:
         from bisect import bisect_right
