@@ -18,7 +18,7 @@ IRREGULAR_PAST = {"say": ("said",), "begin": ("began",), "speak": ("spoke",), "s
                   "spit": ("spat", "spit"), "plead": ("pleaded", "pled"), "admit": ("admitted",),
                   "lie": ("lied",), "go": ("went", "gone"), "break": ("broke", "broken"),
                   "put": ("put",), "burst": ("burst",)}
-IRREGULAR_PROGRESSIVE = {"lie": "lying", "admit": "admitting", "begin": "beginning"}
+IRREGULAR_PROGRESSIVE = {"admit": "admitting", "begin": "beginning"}
 
 
 def inflect(lemma: str) -> tuple[tuple[str, ...], str]:
@@ -109,15 +109,17 @@ def phrasal_forms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def alternation(*, present: bool = True, past: bool = True, phrasal: bool = True) -> str:
-    """A regular-expression alternation of tag verb forms, longest first (for the document
-    layer, which has no parser): ``said|asked|...|went on|...``."""
+def tag_forms() -> frozenset[str]:
+    """The past and third-person forms a dialogue tag uses, with their particles where a verb
+    needs one: ``said``, ``asks``, ``went on``, ``breaks in``."""
     words: set[str] = set()
     for lemma, particle in entries():
         pasts, third = inflect(lemma)
-        forms = (set(pasts) if past else set()) | ({third} if present else set())
-        if particle is None:
-            words |= forms
-        elif phrasal:
-            words |= {f"{f} {particle}" for f in forms}
+        words |= {f"{f} {particle}" if particle else f for f in (*pasts, third)}
+    return frozenset(words)
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of ``words``, longest first (for the document layer,
+    which has no parser): ``said|asked|...|went on|...``."""
     return "|".join(sorted((re.escape(w).replace(r"\ ", " ") for w in words), key=lambda w: (-len(w), w)))

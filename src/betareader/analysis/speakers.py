@@ -41,6 +41,7 @@ from .conversation import UNKNOWN, TurnFacts, assign_speakers
 from .lexicon import (
     KIN, PRONOUN_CLASS, TITLE_CLASS, first_singular, person_noun, speech_verbs,
 )
+from ..speech_verbs import forms_of
 from .model import AttributedQuote, Character
 
 CONFIDENCE = {
@@ -54,13 +55,14 @@ _TAG_REACH = 14
 CHAIN_BREAK_WORDS = 60
 """A narration-only paragraph at least this long ends a conversation."""
 DESCRIPTION_REACH = 250
-KIN_REACH = 600  # tokens since a relative found by surname was last mentioned
 """A description (``the old man``) may refer to a character mentioned at most this many tokens before."""
+KIN_REACH = 600
+"""Tokens since a relative found by surname (``his wife``: Mrs. Bennet) was last mentioned."""
 TAG_PRONOUN_REACH = 1200
-# Tags that make a quotation a thought, not speech ('Well!' thought Alice).
-THOUGHT_VERBS = frozenset({"thought", "think", "thinks", "thinking", "wondered", "wonders", "wonder"})
 """How many tokens back the character a speech tag's pronoun names may have been mentioned
 (further than for pronouns in general: dialogue runs long between mentions)."""
+THOUGHT_VERBS = frozenset(forms_of("think", progressive_form=True) + forms_of("wonder"))
+"""Tag verbs that make a quotation a thought, not speech (``'Well!' thought Alice``)."""
 CONVERSATION_CANDIDATE = 0.3
 """Salience score given to a speaker or addressee of the last turns not named lately."""
 SPEAKING_NOUNS = frozenset({"voice"})
@@ -75,7 +77,7 @@ RELATIVES = frozenset(KIN) | {"uncle", "aunt", "cousin", "grandfather", "grandmo
 """Words for a relative: ``my brother Robert`` names the one brother for good."""
 SPOUSES = frozenset({"wife", "lady", "husband"})
 PARENTS = frozenset({"mother", "mamma", "mama", "mum", "mom", "father", "papa", "dad"})
-"""Kin words whose person takes the possessor's surname (see ``_Attributor._kin_name``)."""
+"""Kin words whose person takes the possessor's surname (see ``_Attributor._kin_surname``)."""
 
 
 @dataclass
@@ -386,7 +388,6 @@ class _Attributor:
         """Quote index -> the character a quote names as its speaker (``I am Mary Lennox``,
         ``I'm Tom``, ``my name is Ada``, ``call me Ishmael``); not ``I am Mary's friend``."""
         toks = self.toks
-        token_char = self.roster.token_char
         out: dict[int, int] = {}
         for qi, (a, b) in enumerate(self.q_tok):
             for x in range(a, b - 1):
@@ -399,16 +400,22 @@ class _Attributor:
                     y = x + 1
                 else:
                     continue
-                ci = token_char.get(y)
-                if ci is None:
-                    continue
-                while y + 1 < b and token_char.get(y + 1) == ci:
-                    y += 1
-                if y + 1 < b and toks[y + 1].lower in ("'s", "’s", "'", "’"):
+                ci, y = self._name_at(y, b)
+                if ci is None or (y < b and toks[y].lower in ("'s", "’s", "'", "’")):
                     continue
                 out[qi] = ci
                 break
         return out
+
+    def _name_at(self, x: int, b: int) -> tuple[int | None, int]:
+        """(the character whose name starts at token ``x``, the token after the name, before
+        ``b``); (None, x) when no name starts there."""
+        ci = self.roster.token_char.get(x)
+        if ci is None:
+            return None, x
+        while x + 1 < b and self.roster.token_char.get(x + 1) == ci:
+            x += 1
+        return ci, x + 1
 
     def _named_voice(self, nom: Nominal) -> Nominal:
         """``said a voice`` ... ``he observed``: a voice the tags call he or she is a man or a
@@ -768,8 +775,8 @@ class _Attributor:
             rel = next((ci for ci in sorted(turn.addressees) if self.genders.get(ci) == pc), rel)
         return rel
 
-    def _kin_name(self, x: int, sal: Salience, turn: _Turn) -> str | None:
-        """``Mrs. Bennet`` for ``his wife`` when he is Mr. Bennet and she has no name yet.
+    def _kin_surname(self, x: int, sal: Salience, turn: _Turn) -> tuple[str, str] | None:
+        """(gender, surname) of the relative ``his wife`` is when he is Mr. Bennet: Mrs. Bennet.
 
         A spouse takes the possessor's surname (``his wife``, ``his lady``, ``her husband``);
         so does a parent of someone not titled Mr./Mrs. (``her mother`` of Jane Bennet).  The
@@ -783,7 +790,7 @@ class _Attributor:
         rel = self._possessor(poss, sal, turn)
         if rel is None or rel >= NOMINAL_BASE or len(self.surnames.get(rel, ())) != 1:
             return None
-        classes, gender = kin
+        gender = kin[1]
         rel_gender = self.genders.get(rel)
         if word in SPOUSES:
             if rel_gender == gender or rel_gender not in ("m", "f"):
@@ -793,8 +800,7 @@ class _Attributor:
                 return None
         else:
             return None
-        surname = next(iter(self.surnames[rel]))
-        return f"{'Mrs.' if gender == 'f' else 'Mr.'} {surname[:1].upper()}{surname[1:]}"
+        return gender, next(iter(self.surnames[rel]))
 
     def _resolve_description(self, x: int, qi: int, sal: Salience, turns: list[_Turn], turn: _Turn):
         """A tag whose subject is a description, not a name (``said the old man``, ``her aunt replied``).
@@ -820,18 +826,19 @@ class _Attributor:
         if named is not None:  # "my brother Robert" ... "said my brother"
             return (named, "description", CONFIDENCE["description"])
         key = d.key + ((d.possessor,) if d.possessor is not None else ())
-        kin_name = self._kin_name(x, sal, turn)
-        if kin_name is not None:  # "his lady", "his wife": one Mrs. Bennet
-            title, surname = kin_name.split(" ", 1)
+        kin = self._kin_surname(x, sal, turn)
+        if kin is not None:  # "his lady", "his wife": one Mrs. Bennet
+            gender, surname = kin
             # Mrs. Bennet, or a Lady Lucas: a titled woman (man) of that surname, named later
             # in the story or long before
-            classes = {"mrs", "f"} if title == "Mrs." else {"m"}
-            named = {ci for c in classes for ci in self.by_class_surname.get((c, surname.lower()), set())}
+            classes = {"mrs", "f"} if gender == "f" else {"m"}
+            named = {ci for c in classes for ci in self.by_class_surname.get((c, surname), set())}
             if len(named) == 1:
                 return (next(iter(named)), "description", CONFIDENCE["description"])
+            kin_name = f"{'Mrs.' if gender == 'f' else 'Mr.'} {surname[:1].upper()}{surname[1:]}"
             nom = self._nominal_at(x, ("kin", kin_name))
             if nom is None:
-                nom = self.roster.new_nominal(("kin", kin_name), kin_name, KIN[self.toks[x].lower][1], x)
+                nom = self.roster.new_nominal(("kin", kin_name), kin_name, gender, x)
                 self._add_nominal(nom)
             if d.name not in nom.aliases:
                 nom.aliases.append(d.name)
@@ -1076,13 +1083,8 @@ class _Attributor:
             a, b = self.q_tok[u.quotes[0]]
             while a < b and not toks[a].text[:1].isalnum():
                 a += 1  # the opening quote mark
-            ci = self.roster.token_char.get(a)
-            if ci is None:
-                continue
-            y = a
-            while y + 1 < b and self.roster.token_char.get(y + 1) == ci:
-                y += 1
-            if y + 1 < b and toks[y + 1].text not in (",", ".", "--", "—", "-", "!", ";"):
+            ci, y = self._name_at(a, b)
+            if ci is None or (y < b and toks[y].text not in (",", ".", "--", "—", "-", "!", ";")):
                 continue  # "Greyson," / "Pip, sir.", not "Greyson's office"
             if u.speaker is not None and u.speaker >= NOMINAL_BASE and u.speaker != t.speaker \
                     and not self.roster.nominals[u.speaker].role and ci not in (t.speaker, self.narrator):

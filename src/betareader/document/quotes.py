@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..speech_verbs import alternation as speech_alternation
-from ..speech_verbs import speech_forms
+from ..speech_verbs import alternation, speech_forms, tag_forms
 from .model import Quote, Span
 
 DOUBLE_OPEN = "“«„"
@@ -318,12 +317,15 @@ def is_indented_block(text: str, start: int, end: int) -> bool:
 # Speech verbs that name or perform a text rather than say a line: a quote after them is a
 # name or a title (`what they called "seein' folks"`, `the choir sang "Far Above the Daisies"`).
 _NAMING_VERBS = frozenset({"call", "sing", "recite", "chant", "hum", "repeat", "quote", "read"})
-# Words after which a short quote is speech all the same (`he said "yes" and left`): any form
-# of a speech verb, and words that introduce a sound or a quoted saying (`went "boom"`, `heard
-# "Fire!"`); not the naming verbs above, nor "of" (`the cry of "Fire!"` has its "!").
-_SPEECH_BEFORE = re.compile(r"(?:%s|hear|hears|hearing|heard|went|go|goes|going|like)$" % "|".join(
-    sorted((f for f, lemma in speech_forms(progressive_form=True).items() if lemma not in _NAMING_VERBS),
-           key=lambda f: (-len(f), f))), re.I)
+# The forms of the speech verbs that say a line (not the naming verbs above), and words that
+# introduce a sound (`went "boom"`, `went "twosing,"`): the latter make a quote speech only
+# when it starts as a spoken sentence starts, with a capital.
+_SPEECH_WORDS = frozenset(f for f, lemma in speech_forms(progressive_form=True).items() if lemma not in _NAMING_VERBS)
+_SOUND_WORDS = frozenset({"went", "go", "goes", "going", "like"})
+# Words after which a short quote is speech all the same (`he said "yes" and left`): a speech
+# word, a sound word, or a word of hearing (`heard "Fire!"`); not "of" (`the cry of "Fire!"`
+# has its "!").
+_SPEECH_BEFORE = _SPEECH_WORDS | _SOUND_WORDS | {"hear", "hears", "hearing", "heard"}
 # Words that announce a name, title or inscription, even across a comma or colon
 # (`a chromo entitled, "Christ Blessing Little Children"`, `a bottle labeled, "Best Vanilla."`).
 # The nouns for such a text (`under the title "..."`, `the homely adage, '...'`).
@@ -339,9 +341,6 @@ _WRITTEN_AFTER = re.compile(r"\s*(?:was|is|were|had\s+been|has\s+been)\s+(?:\w+l
 # right after them is a mention (`kept on a "yo! yo!"`, `keep my "weather-eye open"`,
 # `requested God to "guide their feet"`), not speech.
 _PHRASE_BEFORE = re.compile(r"(?:a|an|the|my|your|its|our|their|this|these|those|to)$", re.I)
-# Words that introduce a sound as well as speech (`went "boom"`, `went "twosing,"`): they make a
-# quote speech only when it starts as a spoken sentence starts, with a capital.
-_SOUND_BEFORE = re.compile(r"(?:went|go|goes|going|like)$", re.I)
 # A speech verb denied: `didn't say`, `never said`, `did not whisper`.
 _NOT_SAID = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 # A written or performed work named after "of": `a copy of "..."`, `the words of "..."`.
@@ -377,7 +376,8 @@ def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
     lower = inner.lstrip("_*'‘\"“ ")[:1].islower()
     j = _skip_space_back(text, q.start - 1, par_start)
     k, e = _word_back(text, j, par_start)
-    if e > k and _SPEECH_BEFORE.match(text, k, e) and not (lower and _SOUND_BEFORE.match(text, k, e)):
+    before = text[k:e].lower()
+    if before in _SPEECH_BEFORE and not (lower and before in _SOUND_WORDS):
         # he said "yes" and left; but she didn't say "perhaps never": nobody said it
         return words <= MENTION_MAX_WORDS and _NOT_SAID.search(text, max(par_start, k - 12), k) is not None
     if e > k and words <= PHRASE_MAX_WORDS and _PHRASE_BEFORE.match(text, k, e):
@@ -393,7 +393,7 @@ def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
         k, e = _word_back(text, _skip_space_back(text, j - 1, par_start), par_start)
         if e > k and text[k:e].lower().endswith("ly"):
             k, e = _word_back(text, _skip_space_back(text, k - 1, par_start), par_start)
-        if e > k and (_SPEECH_BEFORE.match(text, k, e) or text[k:e].lower().startswith("call")):
+        if e > k and (text[k:e].lower() in _SPEECH_BEFORE or text[k:e].lower().startswith("call")):
             return False  # calling, "Marilla"
     if e > k and words <= NAMING_MAX_WORDS and _NAMING_ONLY.match(text, k, e):
         return True
@@ -409,9 +409,8 @@ def is_mention(text: str, q: Quote, par_start: int, first: bool = True) -> bool:
 # A speech verb earlier in the sentence: the quote is what was said (`he told me there was
 # another river--"over there, short river"`, `she'd "acksually never seen"`), or a phrase
 # as someone put it (`as she expressed it, "beat out."`).
-_SPEECH_IN_SENTENCE = re.compile(r"\b(?:%s|expressed)\b" % "|".join(sorted(
-    (f for f, lemma in speech_forms(progressive_form=True).items() if lemma not in _NAMING_VERBS),
-    key=lambda f: (-len(f), f))), re.I)
+_SPEECH_IN_SENTENCE = _SPEECH_WORDS | {"expressed"}
+_WORD = re.compile(r"\b\w+\b")
 
 
 SENTENCE_REACH = 300
@@ -432,7 +431,7 @@ def _quoted_phrase(text: str, q: Quote, par_start: int) -> bool:
         return False
     lo = max(0, q.start - SENTENCE_REACH)  # the sentence may begin in the paragraph before
     sentence = max(text.rfind(c, lo, q.start) for c in ".!?")
-    if _SPEECH_IN_SENTENCE.search(text, max(sentence + 1, lo), q.start):
+    if any(w.lower() in _SPEECH_IN_SENTENCE for w in _WORD.findall(text, max(sentence + 1, lo), q.start)):
         return False
     return _TAG_VERB_AFTER.match(text, q.end) is None
 
@@ -513,7 +512,7 @@ def end_unclosed(text: str, q: Quote) -> None:
 # of the paragraph and no closing mark:  —Back to barracks! he said sternly. Your absurd name!
 _DASH_OPEN = re.compile(r"[ \t]*(—|―|--|–)(?=[ \t]*[^\W\d_])")
 # Every form of a speech verb but the -ing one (said|says|went on ...): see betareader.speech_verbs.
-_TAG_VERBS = speech_alternation()
+_TAG_VERBS = alternation(tag_forms())
 # After a short quote, the start of a dialogue tag (see _noun_use).
 _TAG_AFTER = re.compile(
     r"\s*(?:he|she|they|i|we|you|it|his|her|their|my|the|a|an|came|comes|come|%s)\b" % _TAG_VERBS, re.I)
